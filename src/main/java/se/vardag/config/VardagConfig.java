@@ -1,0 +1,139 @@
+package se.vardag.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The effective configuration of one run: reference.conf, overridden by the --config file,
+ * overridden by VARDAG_* environment variables. Built and validated by {@link ConfigLoader}.
+ */
+public final class VardagConfig {
+  private final ZoneId timezone;
+  private final String reportLocale;
+  private final String organisation;
+  private final List<String> mailTo;
+  private final String mailFrom;
+  private final String outboxDir;
+  private final SmtpSettings smtp;
+  private final int minGroupSize;
+  private final Optional<Path> pseudonymKeyFile;
+  private final Optional<String> pseudonymKeyFromEnv;
+  private final double maxRejectedShare;
+  private final int maxFieldChars;
+  private final int retentionDays;
+  private final String sparkMaster;
+  private final int shufflePartitions;
+  private final FlagThresholds flags;
+  private final Map<String, Object> effective;
+
+  VardagConfig(ZoneId timezone, String reportLocale, String organisation, List<String> mailTo,
+      String mailFrom, String outboxDir, SmtpSettings smtp, int minGroupSize,
+      Optional<Path> pseudonymKeyFile, Optional<String> pseudonymKeyFromEnv, double maxRejectedShare,
+      int maxFieldChars, int retentionDays, String sparkMaster, int shufflePartitions,
+      FlagThresholds flags, Map<String, Object> effective) {
+    this.timezone = requireNonNull(timezone, "timezone is null");
+    this.reportLocale = requireNonNull(reportLocale, "reportLocale is null");
+    this.organisation = requireNonNull(organisation, "organisation is null");
+    this.mailTo = List.copyOf(mailTo);
+    this.mailFrom = requireNonNull(mailFrom, "mailFrom is null");
+    this.outboxDir = requireNonNull(outboxDir, "outboxDir is null");
+    this.smtp = requireNonNull(smtp, "smtp is null");
+    this.minGroupSize = minGroupSize;
+    this.pseudonymKeyFile = requireNonNull(pseudonymKeyFile, "pseudonymKeyFile is null");
+    this.pseudonymKeyFromEnv = requireNonNull(pseudonymKeyFromEnv, "pseudonymKeyFromEnv is null");
+    this.maxRejectedShare = maxRejectedShare;
+    this.maxFieldChars = maxFieldChars;
+    this.retentionDays = retentionDays;
+    this.sparkMaster = requireNonNull(sparkMaster, "sparkMaster is null");
+    this.shufflePartitions = shufflePartitions;
+    this.flags = requireNonNull(flags, "flags is null");
+    this.effective = Collections.unmodifiableMap(new TreeMap<>(effective));
+  }
+
+  public ZoneId timezone() {
+    return timezone;
+  }
+
+  /** {@code sv} or {@code en}. */
+  public String reportLocale() {
+    return reportLocale;
+  }
+
+  public String organisation() {
+    return organisation;
+  }
+
+  public List<String> mailTo() {
+    return mailTo;
+  }
+
+  public String mailFrom() {
+    return mailFrom;
+  }
+
+  /** As configured; relative to the output folder unless absolute. */
+  public String outboxDir() {
+    return outboxDir;
+  }
+
+  public SmtpSettings smtp() {
+    return smtp;
+  }
+
+  public int minGroupSize() {
+    return minGroupSize;
+  }
+
+  public Optional<Path> pseudonymKeyFile() {
+    return pseudonymKeyFile;
+  }
+
+  /** The key given in VARDAG_PRIVACY_PSEUDONYM_KEY, if any. Never logged. */
+  public Optional<String> pseudonymKeyFromEnv() {
+    return pseudonymKeyFromEnv;
+  }
+
+  public double maxRejectedShare() {
+    return maxRejectedShare;
+  }
+
+  public int maxFieldChars() {
+    return maxFieldChars;
+  }
+
+  public int retentionDays() {
+    return retentionDays;
+  }
+
+  public String sparkMaster() {
+    return sparkMaster;
+  }
+
+  public int shufflePartitions() {
+    return shufflePartitions;
+  }
+
+  public FlagThresholds flags() {
+    return flags;
+  }
+
+  /**
+   * Every key with its effective value, sorted by key, for the run manifest. Holds no secret: passwords and
+   * keys are not keys of this map, only the paths of the files that hold them.
+   */
+  public Map<String, Object> effective() {
+    return effective;
+  }
+
+  @Override
+  public String toString() {
+    return "VardagConfig" + effective;
+  }
+}
