@@ -14,6 +14,9 @@ import se.vardag.VardagException;
     versionProvider = Version.class,
     description = "Which pilots became everyday practice, and which lack follow-through.",
     subcommands = {
+        NightlyCommand.class,
+        BackfillCommand.class,
+        ValidateCommand.class,
         ConfigCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

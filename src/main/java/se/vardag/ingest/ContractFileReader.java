@@ -1,0 +1,178 @@
+package se.vardag.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import se.vardag.ingest.csv.CsvRecord;
+import se.vardag.ingest.csv.CsvRecordReader;
+
+/**
+ * Reads one input file under its contract: decodes UTF-8 (bytes that are not UTF-8 become U+FFFD
+ * and reject their row), checks the header, and hands every data record to a {@link Sink} as
+ * typed values or as a rejection. Blank lines are skipped. For keyed files (employees,
+ * initiatives, goals) every row whose key occurs more than once is rejected, all copies, since
+ * nothing tells which copy is right.
+ */
+public final class ContractFileReader {
+  /** Receives what a file holds. */
+  public interface Sink {
+    /** A valid row: its start line, its typed values (one per contract column), its raw text. */
+    void row(long line, Object[] values, String raw);
+
+    void rejected(Rejection rejection);
+  }
+
+  /** Counts of one file, and the header mapping it was read with. */
+  public static final class Counts {
+    public long read;
+    public long rejected;
+    public HeaderMapping mapping;
+  }
+
+  private ContractFileReader() {}
+
+  public static Reader utf8(InputStream in) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new InputStreamReader(in, decoder);
+  }
+
+  /**
+   * Reads only the header of a file. Adds contract problems to {@code problems} and returns the
+   * mapping, or null when the contract is broken.
+   */
+  public static HeaderMapping header(Path path, String sourceFile, FileContract contract, List<String> problems)
+      throws IOException {
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(Files.newInputStream(path)))) {
+      return header(reader, sourceFile, contract, problems);
+    }
+  }
+
+  private static HeaderMapping header(CsvRecordReader reader, String sourceFile, FileContract contract,
+      List<String> problems) throws IOException {
+    CsvRecord header = reader.next();
+    while (header != null && header.blank()) {
+      header = reader.next();
+    }
+    if (header == null) {
+      problems.add(sourceFile + ": the file is empty; expected a header row with the columns "
+          + requiredColumns(contract) + " (re-export it, or remove it if it should not be there)");
+      return null;
+    }
+    if (header.malformed()) {
+      problems.add(sourceFile + ":" + header.line() + ": the header row is not valid CSV: " + header.problem());
+      return null;
+    }
+    return HeaderMapping.resolve(contract, sourceFile, header.fields(), problems);
+  }
+
+  private static String requiredColumns(FileContract contract) {
+    List<String> names = new ArrayList<>();
+    for (Column c : contract.columns()) {
+      if (c.required()) {
+        names.add(c.name());
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * Reads a whole file from {@code in} (which it closes) into the sink. Throws
+   * {@link IngestException} when its header breaks the contract.
+   */
+  public static Counts read(InputStream in, String sourceFile, FileContract contract, Values.DayResolver zone,
+      int maxFieldChars, Sink sink) throws IOException {
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(in))) {
+      List<String> problems = new ArrayList<>();
+      HeaderMapping mapping = header(reader, sourceFile, contract, problems);
+      if (mapping == null) {
+        throw new IngestException(problems);
+      }
+      RowParser parser = new RowParser(mapping, sourceFile, zone, maxFieldChars);
+      Counts counts = new Counts();
+      counts.mapping = mapping;
+      Sink target = contract.key().isPresent() ? new UniqueKeySink(sink, contract, counts) : sink;
+      for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+        if (record.blank()) {
+          continue;
+        }
+        counts.read++;
+        Object parsed = parser.parse(record);
+        if (parsed instanceof Rejection) {
+          counts.rejected++;
+          target.rejected((Rejection) parsed);
+        } else {
+          target.row(record.line(), (Object[]) parsed, record.raw());
+        }
+      }
+      if (target instanceof UniqueKeySink) {
+        ((UniqueKeySink) target).finish(sourceFile);
+      }
+      return counts;
+    }
+  }
+
+  /** Holds the rows of a keyed file until the end, then rejects every copy of a repeated key. */
+  private static final class UniqueKeySink implements Sink {
+    private final Sink target;
+    private final int keyIndex;
+    private final String keyName;
+    private final Counts counts;
+    private final List<Object[]> rows = new ArrayList<>();
+    private final List<Long> lines = new ArrayList<>();
+    private final List<String> raws = new ArrayList<>();
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+    UniqueKeySink(Sink target, FileContract contract, Counts counts) {
+      this.target = target;
+      this.keyName = contract.key().orElseThrow();
+      this.keyIndex = contract.indexOf(keyName);
+      this.counts = counts;
+    }
+
+    @Override
+    public void row(long line, Object[] values, String raw) {
+      byKey.computeIfAbsent((String) values[keyIndex], k -> new ArrayList<>(1)).add(rows.size());
+      rows.add(values);
+      lines.add(line);
+      raws.add(raw);
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+      target.rejected(rejection);
+    }
+
+    void finish(String sourceFile) {
+      for (int i = 0; i < rows.size(); i++) {
+        String key = (String) rows.get(i)[keyIndex];
+        List<Integer> same = byKey.get(key);
+        if (same.size() == 1) {
+          target.row(lines.get(i), rows.get(i), raws.get(i));
+        } else {
+          List<String> others = new ArrayList<>();
+          for (int j : same) {
+            if (j != i) {
+              others.add(String.valueOf(lines.get(j)));
+            }
+          }
+          counts.rejected++;
+          target.rejected(new Rejection(sourceFile, lines.get(i), keyName, "duplicate " + keyName + " " + Values.quote(key)
+              + " (also on line " + String.join(", ", others) + "); every copy is rejected: keep one row per "
+              + keyName, raws.get(i)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package se.vardag.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import se.vardag.privacy.Pseudonymizer;
+
+/**
+ * Reads one usage file into compact facts: for each (employee pseudonym, source, action) and each
+ * block of 64 days, a bit set of the days with at least one event (count ≥ 1). That is all the
+ * metrics need ("active in a period"), and it is a few bytes per person and action instead of a
+ * row per event. Sources and actions are stored lower-case (signals match case-insensitively).
+ */
+public final class UsageFileParser {
+  /** One compact fact: the days in block {@code wordIndex} (days wordIndex*64 … +63) as bits. */
+  public record Bits(long pid, String source, String action, int wordIndex, long word) {}
+
+  /** Everything one usage file holds. */
+  public static final class Result {
+    public final List<Bits> bits = new ArrayList<>();
+    public final List<Rejection> rejections = new ArrayList<>();
+    public long rowsRead;
+    public long rowsRejected;
+    /** Sum of {@code count} over valid rows. */
+    public long events;
+    /** First and last event day (epoch day) over valid rows with count ≥ 1; MAX/MIN when none. */
+    public int minDay = Integer.MAX_VALUE;
+    public int maxDay = Integer.MIN_VALUE;
+  }
+
+  private record Key(long pid, String source, String action, int wordIndex) {}
+
+  private UsageFileParser() {}
+
+  public static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms) throws IOException {
+    requireNonNull(pseudonyms, "pseudonyms is null");
+    Result result = new Result();
+    Map<Key, long[]> words = new HashMap<>();
+    Map<String, Long> pids = new HashMap<>();
+    Map<String, String> lower = new HashMap<>();
+    FileContract c = InputContract.USAGE;
+    int dayAt = c.indexOf("event_time");
+    int employeeAt = c.indexOf("employee_id");
+    int sourceAt = c.indexOf("source");
+    int actionAt = c.indexOf("action");
+    int countAt = c.indexOf("count");
+    ContractFileReader.Counts counts = ContractFileReader.read(in, sourceFile, c, zone, maxFieldChars,
+        new ContractFileReader.Sink() {
+          @Override
+          public void row(long line, Object[] values, String raw) {
+            int count = (Integer) values[countAt];
+            result.events += count;
+            if (count == 0) {
+              return;
+            }
+            int day = (Integer) values[dayAt];
+            long pid = pids.computeIfAbsent((String) values[employeeAt], pseudonyms::id);
+            String source = lower.computeIfAbsent((String) values[sourceAt], s -> s.toLowerCase(Locale.ROOT));
+            String action = lower.computeIfAbsent((String) values[actionAt], s -> s.toLowerCase(Locale.ROOT));
+            int wordIndex = Math.floorDiv(day, 64);
+            long bit = 1L << Math.floorMod(day, 64);
+            words.computeIfAbsent(new Key(pid, source, action, wordIndex), k -> new long[1])[0] |= bit;
+            result.minDay = Math.min(result.minDay, day);
+            result.maxDay = Math.max(result.maxDay, day);
+          }
+
+          @Override
+          public void rejected(Rejection rejection) {
+            result.rejections.add(rejection);
+          }
+        });
+    result.rowsRead = counts.read;
+    result.rowsRejected = counts.rejected;
+    for (Map.Entry<Key, long[]> e : words.entrySet()) {
+      Key k = e.getKey();
+      result.bits.add(new Bits(k.pid(), k.source(), k.action(), k.wordIndex(), e.getValue()[0]));
+    }
+    // Sorted, so the Parquet file compresses well and the output does not depend on hash order.
+    result.bits.sort((a, b) -> {
+      int r = Long.compare(a.pid(), b.pid());
+      if (r == 0) {
+        r = a.source().compareTo(b.source());
+      }
+      if (r == 0) {
+        r = a.action().compareTo(b.action());
+      }
+      return r != 0 ? r : Integer.compare(a.wordIndex(), b.wordIndex());
+    });
+    return result;
+  }
+}

@@ -1,0 +1,434 @@
+package se.vardag.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.bit_or;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardag.privacy.Pseudonymizer;
+
+/**
+ * Vardag's incremental store of usage facts, under {@code <output>/_state/usage/}. Each usage
+ * file is read once: its compact facts (see {@link UsageFileParser}) and its rejected rows are
+ * kept in a folder of their own, and an index records which file version (size, mtime, SHA-256)
+ * they came from. A nightly run reads only new or changed files. The facts of many files are
+ * compacted into a "base" (one row per person, action and 64-day block), so that a night's
+ * computation reads the base plus at most {@value #COMPACT_AFTER} recent files, never the history.
+ *
+ * <p>A changed or removed file invalidates the base, which is then rebuilt from the per-file
+ * facts (only the changed file is read again). A change of time zone, pseudonym key or parser
+ * rebuilds everything. The index is replaced atomically and written last, so a run killed at any
+ * point leaves the previous index, whose folders are all complete; leftovers are removed by the
+ * next run. Employee ids are stored only as keyed pseudonyms.
+ */
+public final class UsageStore {
+  private static final Logger LOG = LoggerFactory.getLogger(UsageStore.class);
+
+  /** Files kept outside the base before they are compacted into a new base. */
+  public static final int COMPACT_AFTER = 7;
+  /** Bumped whenever the meaning of the stored facts changes. */
+  static final int FORMAT = 1;
+
+  public static final StructType BITS_SCHEMA = new StructType()
+      .add("pid", DataTypes.LongType, false)
+      .add("source", DataTypes.StringType, false)
+      .add("action", DataTypes.StringType, false)
+      .add("word_index", DataTypes.IntegerType, false)
+      .add("word", DataTypes.LongType, false);
+
+  public static final StructType REJECTED_SCHEMA = new StructType()
+      .add("source_file", DataTypes.StringType, false)
+      .add("line", DataTypes.LongType, true)
+      .add("column", DataTypes.StringType, true)
+      .add("reason", DataTypes.StringType, false)
+      .add("record", DataTypes.StringType, false);
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** One usage file version in the store. */
+  public static final class FileEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public String name;
+    public long size;
+    public long modifiedMillis;
+    public String sha256;
+    public String key;
+    public long rowsRead;
+    public long rowsRejected;
+    public long events;
+    /** Epoch days of the first and last event with count ≥ 1; null when the file has none. */
+    public Integer minDay;
+    public Integer maxDay;
+    public String ingestedBy;
+
+    public FileEntry() {}
+  }
+
+  /** The index file's content. */
+  public static final class Index {
+    public int format = FORMAT;
+    public String fingerprint = "";
+    public List<FileEntry> files = new ArrayList<>();
+    /** Folder of the current base under base/, or null. */
+    public String base;
+    /** Keys of the file versions compacted into the base. */
+    public List<String> baseKeys = new ArrayList<>();
+
+    public Index() {}
+  }
+
+  /** What a refresh did. */
+  public record Refresh(List<String> ingested, List<String> removed, boolean baseRebuilt, boolean fullRebuild) {}
+
+  private final Path root;
+  private Index index;
+
+  private UsageStore(Path root, Index index) {
+    this.root = root;
+    this.index = index;
+  }
+
+  public static UsageStore open(Path outputDir) {
+    Path root = outputDir.resolve("_state").resolve("usage");
+    Path file = root.resolve("index.json");
+    Index index = new Index();
+    if (Files.isRegularFile(file)) {
+      try {
+        index = JSON.readValue(file.toFile(), Index.class);
+      } catch (IOException e) {
+        LOG.warn("The usage store index {} cannot be read ({}); the store is rebuilt from the input files.", file,
+            e.getClass().getSimpleName());
+        index = new Index();
+      }
+    }
+    return new UsageStore(root, index);
+  }
+
+  /** The identity of everything that changes the meaning of stored facts. */
+  public static String fingerprint(ZoneId zone, Pseudonymizer pseudonyms, int maxFieldChars) {
+    return "format=" + FORMAT + ";timezone=" + zone.getId() + ";key=" + pseudonyms.fingerprint()
+        + ";max_field_chars=" + maxFieldChars;
+  }
+
+  /** The usage files a refresh would read: new, changed, or all when the store must be rebuilt. */
+  public List<UsageFile> pending(List<UsageFile> current, String fingerprint, boolean full) {
+    boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
+    Map<String, FileEntry> known = new HashMap<>();
+    if (!rebuild) {
+      for (FileEntry e : index.files) {
+        known.put(e.name, e);
+      }
+    }
+    List<UsageFile> out = new ArrayList<>();
+    for (UsageFile f : current) {
+      FileEntry e = known.get(f.name());
+      if (e == null || e.size != f.size() || e.modifiedMillis != f.modifiedMillis()) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Brings the store in line with the usage folder: reads the pending files (in Spark tasks, one
+   * per file), forgets removed ones, compacts or rebuilds the base, and commits the index.
+   */
+  public Refresh refresh(SparkSession spark, List<UsageFile> current, String fingerprint, ZoneId zone,
+      int maxFieldChars, Pseudonymizer pseudonyms, boolean full, String runId) {
+    boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
+    if (rebuild && !index.files.isEmpty()) {
+      LOG.info("Rebuilding the usage store ({}).", full ? "full refresh asked for"
+          : "time zone, pseudonym key, field limit or format changed");
+    }
+    Index previous = rebuild ? new Index() : index;
+    List<UsageFile> pending = pending(current, fingerprint, full);
+    Set<String> currentNames = new HashSet<>();
+    current.forEach(f -> currentNames.add(f.name()));
+    Set<String> pendingNames = new HashSet<>();
+    pending.forEach(f -> pendingNames.add(f.name()));
+
+    List<FileEntry> kept = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (FileEntry e : previous.files) {
+      if (!currentNames.contains(e.name)) {
+        removed.add(e.name);
+      } else if (!pendingNames.contains(e.name)) {
+        kept.add(e);
+      }
+    }
+
+    List<FileEntry> fresh = ingest(spark, pending, zone, maxFieldChars, pseudonyms, runId);
+    List<FileEntry> files = new ArrayList<>(kept);
+    files.addAll(fresh);
+    files.sort(Comparator.comparing(e -> e.name));
+
+    Set<String> keys = new HashSet<>();
+    files.forEach(e -> keys.add(e.key));
+    Index next = new Index();
+    next.fingerprint = fingerprint;
+    next.files = files;
+    boolean baseValid = previous.base != null && keys.containsAll(previous.baseKeys);
+    List<String> outside = new ArrayList<>();
+    if (baseValid) {
+      Set<String> inBase = new HashSet<>(previous.baseKeys);
+      for (FileEntry e : files) {
+        if (!inBase.contains(e.key)) {
+          outside.add(e.key);
+        }
+      }
+    }
+    boolean rebuildBase = !files.isEmpty() && (!baseValid || outside.size() > COMPACT_AFTER);
+    if (rebuildBase) {
+      String id = "base-" + runId;
+      List<String> sources = new ArrayList<>();
+      if (baseValid) {
+        sources.add(root.resolve("base").resolve(previous.base).toString());
+        outside.forEach(k -> sources.add(bitsPath(k)));
+      } else {
+        files.forEach(e -> sources.add(bitsPath(e.key)));
+      }
+      Path target = root.resolve("base").resolve(id);
+      deleteRecursively(target);
+      spark.read().schema(BITS_SCHEMA).parquet(sources.toArray(new String[0]))
+          .groupBy("pid", "source", "action", "word_index")
+          .agg(bit_or(org.apache.spark.sql.functions.col("word")).as("word"))
+          .sortWithinPartitions("pid", "source", "action", "word_index")
+          .write().parquet(target.toString());
+      next.base = id;
+      next.baseKeys = new ArrayList<>();
+      files.forEach(e -> next.baseKeys.add(e.key));
+    } else if (baseValid) {
+      next.base = previous.base;
+      next.baseKeys = new ArrayList<>(previous.baseKeys);
+    }
+    commit(next);
+    collectGarbage();
+    return new Refresh(pending.stream().map(UsageFile::name).toList(), removed, rebuildBase, rebuild);
+  }
+
+  private List<FileEntry> ingest(SparkSession spark, List<UsageFile> pending, ZoneId zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, String runId) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    List<UsageFile> ordered = new ArrayList<>(pending);
+    // Large files first, so the last tasks are short ones.
+    ordered.sort(Comparator.comparingLong(UsageFile::size).reversed());
+    try {
+      Files.createDirectories(root.resolve("files"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<FileEntry> entries = jsc.parallelize(ordered, ordered.size())
+        .map(new IngestFile(root.toString(), zone.getId(), maxFieldChars, pseudonyms, runId))
+        .collect();
+    return new ArrayList<>(entries);
+  }
+
+  /** Reads one usage file in a task and writes its facts and rejections beside the index. */
+  static final class IngestFile implements Function<UsageFile, FileEntry> {
+    private static final long serialVersionUID = 1L;
+    private final String root;
+    private final String zone;
+    private final int maxFieldChars;
+    private final Pseudonymizer pseudonyms;
+    private final String runId;
+
+    IngestFile(String root, String zone, int maxFieldChars, Pseudonymizer pseudonyms, String runId) {
+      this.root = root;
+      this.zone = zone;
+      this.maxFieldChars = maxFieldChars;
+      this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
+      this.runId = runId;
+    }
+
+    @Override
+    public FileEntry call(UsageFile file) throws Exception {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      UsageFileParser.Result result;
+      try (InputStream in = new DigestInputStream(Files.newInputStream(Path.of(file.path())), sha)) {
+        result = UsageFileParser.parse(in, file.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
+            pseudonyms.copy());
+      }
+      FileEntry e = new FileEntry();
+      e.name = file.name();
+      e.size = file.size();
+      e.modifiedMillis = file.modifiedMillis();
+      e.sha256 = HexFormat.of().formatHex(sha.digest());
+      e.key = key(file, runId);
+      e.rowsRead = result.rowsRead;
+      e.rowsRejected = result.rowsRejected;
+      e.events = result.events;
+      e.minDay = result.minDay == Integer.MAX_VALUE ? null : result.minDay;
+      e.maxDay = result.maxDay == Integer.MIN_VALUE ? null : result.maxDay;
+      e.ingestedBy = runId;
+
+      Path dir = Path.of(root, "files", e.key);
+      Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
+      deleteRecursively(tmp);
+      Files.createDirectories(tmp.resolve("bits"));
+      LocalParquet.write(tmp.resolve("bits").resolve("part-0.parquet"), LocalParquet.BITS, result.bits, (b, g) -> {
+        g.add("pid", b.pid());
+        g.add("source", b.source());
+        g.add("action", b.action());
+        g.add("word_index", b.wordIndex());
+        g.add("word", b.word());
+      });
+      if (!result.rejections.isEmpty()) {
+        Files.createDirectories(tmp.resolve("rejected"));
+        LocalParquet.write(tmp.resolve("rejected").resolve("part-0.parquet"), LocalParquet.REJECTED,
+            result.rejections, (r, g) -> {
+              g.add("source_file", r.sourceFile());
+              if (r.line() != null) {
+                g.add("line", r.line());
+              }
+              if (r.column() != null) {
+                g.add("column", r.column());
+              }
+              g.add("reason", r.reason());
+              g.add("record", r.record());
+            });
+      }
+      deleteRecursively(dir);
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      return e;
+    }
+  }
+
+  static String key(UsageFile file, String runId) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((file.name() + "\u0000" + file.size() + "\u0000" + file.modifiedMillis() + "\u0000" + runId)
+          .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(), 0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String bitsPath(String key) {
+    return root.resolve("files").resolve(key).resolve("bits").toString();
+  }
+
+  private void commit(Index next) {
+    try {
+      Files.createDirectories(root);
+      Path tmp = root.resolve("index.json.tmp");
+      JSON.writeValue(tmp.toFile(), next);
+      Files.move(tmp, root.resolve("index.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      index = next;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the usage store index under " + root, e);
+    }
+  }
+
+  /** Removes folders no index entry points at: replaced files, old bases, leftovers of killed runs. */
+  private void collectGarbage() {
+    Set<String> keys = new HashSet<>();
+    index.files.forEach(e -> keys.add(e.key));
+    sweep(root.resolve("files"), keys);
+    sweep(root.resolve("base"), index.base == null ? Set.of() : Set.of(index.base));
+  }
+
+  private static void sweep(Path dir, Set<String> keep) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) children::iterator) {
+        if (!keep.contains(p.getFileName().toString())) {
+          deleteRecursively(p);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot clean {}: {}", dir, e.toString());
+    }
+  }
+
+  static void deleteRecursively(Path p) {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(q);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + p, e);
+    }
+  }
+
+  /** Every stored file version, sorted by name. */
+  public List<FileEntry> files() {
+    return List.copyOf(index.files);
+  }
+
+  /** The last day (epoch day) with an event in any usage file. */
+  public OptionalInt lastDay() {
+    return index.files.stream().filter(e -> e.maxDay != null).mapToInt(e -> e.maxDay).max();
+  }
+
+  /** The compact usage facts: pid, source, action, word_index, word (rows may repeat a key; OR them). */
+  public Dataset<Row> activity(SparkSession spark) {
+    List<String> paths = new ArrayList<>();
+    Set<String> inBase = new HashSet<>(index.baseKeys);
+    if (index.base != null) {
+      paths.add(root.resolve("base").resolve(index.base).toString());
+    }
+    for (FileEntry e : index.files) {
+      if (index.base == null || !inBase.contains(e.key)) {
+        paths.add(bitsPath(e.key));
+      }
+    }
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), BITS_SCHEMA);
+    }
+    return spark.read().schema(BITS_SCHEMA).parquet(paths.toArray(new String[0]));
+  }
+
+  /** Every rejected row of every stored usage file, in the quarantine's schema. */
+  public Dataset<Row> rejected(SparkSession spark) {
+    List<String> paths = new ArrayList<>();
+    for (FileEntry e : index.files) {
+      if (e.rowsRejected > 0) {
+        paths.add(root.resolve("files").resolve(e.key).resolve("rejected").toString());
+      }
+    }
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), REJECTED_SCHEMA);
+    }
+    return spark.read().schema(REJECTED_SCHEMA).parquet(paths.toArray(new String[0]));
+  }
+}

@@ -1,0 +1,163 @@
+package se.vardag.metrics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import se.vardag.config.FlagThresholds;
+import se.vardag.ingest.Initiative;
+import se.vardag.publish.TableWriter;
+import se.vardag.publish.Tables;
+
+/**
+ * The published tables for one or more as-of dates, from the inputs: runs the facts through the
+ * calculators (in Spark), then evaluates rates, suppression, flags and verdicts per initiative
+ * (on the driver: one row per initiative and date).
+ */
+public final class AdoptionTables {
+  private final Dataset<Row> initiativeAdoption;
+  private final Dataset<Row> unitAdoption;
+  private final Dataset<Row> weeklyActive;
+  private final Dataset<Row> flags;
+  private final Dataset<Row> computed;
+  private final List<Map<String, Object>> initiativeRows;
+
+  private AdoptionTables(Dataset<Row> initiativeAdoption, Dataset<Row> unitAdoption, Dataset<Row> weeklyActive,
+      Dataset<Row> flags, Dataset<Row> computed, List<Map<String, Object>> initiativeRows) {
+    this.initiativeAdoption = initiativeAdoption;
+    this.unitAdoption = unitAdoption;
+    this.weeklyActive = weeklyActive;
+    this.flags = flags;
+    this.computed = computed;
+    this.initiativeRows = initiativeRows;
+  }
+
+  /**
+   * @param facts every fact, see {@link Facts#all}
+   * @param owners the roster's facts about each owner id that is in the roster
+   */
+  public static AdoptionTables compute(SparkSession spark, Dataset<Row> facts, List<Initiative> initiatives,
+      Map<String, String> goals, Map<String, FollowThrough.Owner> owners, List<LocalDate> dates,
+      FlagThresholds thresholds, int minGroupSize) {
+    requireNonNull(dates, "dates is null");
+    int[] days = dates.stream().mapToInt(d -> (int) d.toEpochDay()).toArray();
+    Map<String, Initiative> byId = new LinkedHashMap<>();
+    initiatives.forEach(i -> byId.put(i.id(), i));
+
+    Dataset<Row> computed = Facts.compute(facts, byId, days, minGroupSize).persist(StorageLevel.MEMORY_AND_DISK());
+
+    FollowThrough evaluator = new FollowThrough(thresholds, minGroupSize);
+    List<Row> adoptionRows = new ArrayList<>();
+    List<Row> flagRows = new ArrayList<>();
+    List<Map<String, Object>> plainRows = new ArrayList<>();
+    Map<String, Map<Integer, Adoption>> adoption = new HashMap<>();
+    for (Row r : computed.filter(col("kind").equalTo(Facts.KIND_ADOPTION)).collectAsList()) {
+      adoption.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(2), Facts.adoption(r));
+    }
+    for (LocalDate date : dates) {
+      int d = (int) date.toEpochDay();
+      for (Initiative i : initiatives) {
+        Adoption a = requireNonNull(adoption.getOrDefault(i.id(), Map.of()).get(d), "adoption is null");
+        FollowThrough.Owner owner = i.ownerId() == null ? null
+            : owners.getOrDefault(i.ownerId(), FollowThrough.Owner.NOT_IN_ROSTER);
+        String goalTitle = i.goalId() == null ? null : goals.get(i.goalId());
+        FollowThrough.Evaluation e = evaluator.evaluate(i, a, owner, goalTitle);
+        adoptionRows.add(TableWriter.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
+        Map<String, Object> plain = new LinkedHashMap<>(e.row());
+        plain.put("as_of", date);
+        plainRows.add(plain);
+        for (Flag f : e.flags()) {
+          Map<String, Object> v = new LinkedHashMap<>();
+          v.put("initiative_id", i.id());
+          v.put("name", i.name());
+          v.put("code", f.code().name());
+          v.put("pillar", f.code().pillar());
+          v.put("severity", f.code().severity().label());
+          v.put("evidence", f.evidence());
+          v.put("evidence_args", f.args());
+          v.put("verdict", e.verdict());
+          flagRows.add(TableWriter.row(Tables.FOLLOW_THROUGH_FLAGS, v, date));
+        }
+      }
+    }
+    Dataset<Row> initiativeAdoption = spark.createDataFrame(adoptionRows,
+        TableWriter.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
+    Dataset<Row> flags = spark.createDataFrame(flagRows, TableWriter.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
+    return new AdoptionTables(initiativeAdoption, unitAdoption(computed), weeklyActive(computed, minGroupSize), flags,
+        computed, plainRows);
+  }
+
+  static Dataset<Row> unitAdoption(Dataset<Row> computed) {
+    Column suppressed = col("suppression").isNotNull();
+    Column pop = col("target_population");
+    return computed.filter(col("kind").equalTo(Facts.KIND_UNIT)).select(
+        col("initiative_id"), col("name"), col("org_unit"), pop,
+        hide(suppressed, col("trained")).as("trained"),
+        hide(suppressed, col("active_users")).as("active_users"),
+        hide(suppressed, col("sustained_users")).as("sustained_users"),
+        hide(suppressed, rate(col("trained"), pop)).as("training_coverage"),
+        hide(suppressed, rate(col("active_users"), pop)).as("adoption_rate"),
+        hide(suppressed, rate(col("sustained_users"), pop)).as("sustained_rate"),
+        suppressed.as("suppressed"), col("suppression"),
+        date_from_unix_date(col("as_of")).as("as_of"));
+  }
+
+  static Dataset<Row> weeklyActive(Dataset<Row> computed, int minGroupSize) {
+    Column suppressed = col("target_population").lt(minGroupSize);
+    Column weekEnd = date_sub(date_from_unix_date(col("as_of")), col("week_index").multiply(7));
+    return computed.filter(col("kind").equalTo(Facts.KIND_WEEK)).select(
+        col("initiative_id"), col("name"), col("week_index"),
+        date_sub(weekEnd, lit(6)).as("week_start"), weekEnd.as("week_end"),
+        hide(suppressed, col("week_active")).as("active_users"),
+        suppressed.as("suppressed"),
+        date_from_unix_date(col("as_of")).as("as_of"));
+  }
+
+  private static Column hide(Column suppressed, Column value) {
+    return when(suppressed, lit(null)).otherwise(value);
+  }
+
+  private static Column rate(Column numerator, Column denominator) {
+    return when(denominator.equalTo(0), lit(null).cast("double"))
+        .otherwise(numerator.cast("double").divide(denominator.cast("double")));
+  }
+
+  public Dataset<Row> initiativeAdoption() {
+    return initiativeAdoption;
+  }
+
+  public Dataset<Row> unitAdoption() {
+    return unitAdoption;
+  }
+
+  public Dataset<Row> weeklyActive() {
+    return weeklyActive;
+  }
+
+  public Dataset<Row> flags() {
+    return flags;
+  }
+
+  /** The initiative rows as plain values (with {@code as_of}), for logging and the manifest. */
+  public List<Map<String, Object>> initiativeRows() {
+    return initiativeRows;
+  }
+
+  public void release() {
+    computed.unpersist();
+  }
+}

@@ -1,0 +1,296 @@
+package se.vardag.metrics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import se.vardag.ingest.Initiative;
+
+/**
+ * The Spark side of the metrics: joins the inputs into one stream of facts per initiative
+ * (target employees, trainings, usage day sets, learning activities, follow-ups, KPI
+ * observations), groups it by initiative and runs an {@link InitiativeCalculator} on each group
+ * for every as-of day at once. Each step is a small function from datasets to a dataset.
+ */
+public final class Facts {
+  static final int TARGET = 0;
+  static final int TRAINING = 1;
+  static final int ACTIVITY = 2;
+  static final int LEARNING = 3;
+  static final int FOLLOW_UP = 4;
+  static final int OUTCOME = 5;
+  static final int MARKER = 6;
+
+  /** The common shape of every fact. Unused columns are null. */
+  public static final StructType SCHEMA = new StructType()
+      .add("initiative_id", DataTypes.StringType, false)
+      .add("kind", DataTypes.IntegerType, false)
+      .add("pid", DataTypes.LongType, true)
+      .add("org_unit", DataTypes.StringType, true)
+      .add("d1", DataTypes.IntegerType, true)
+      .add("d2", DataTypes.IntegerType, true)
+      .add("word_index", DataTypes.IntegerType, true)
+      .add("word", DataTypes.LongType, true)
+      .add("text", DataTypes.StringType, true)
+      .add("num", DataTypes.DoubleType, true)
+      .add("row_id", DataTypes.LongType, true);
+
+  static final int KIND_ADOPTION = 0;
+  static final int KIND_UNIT = 1;
+  static final int KIND_WEEK = 2;
+
+  /** What the calculators emit: one adoption row, unit rows and twelve week rows per initiative and day. */
+  public static final StructType OUTPUT = new StructType()
+      .add("initiative_id", DataTypes.StringType, false)
+      .add("name", DataTypes.StringType, false)
+      .add("as_of", DataTypes.IntegerType, false)
+      .add("kind", DataTypes.IntegerType, false)
+      .add("target_population", DataTypes.LongType, true)
+      .add("trained", DataTypes.LongType, true)
+      .add("active_users", DataTypes.LongType, true)
+      .add("sustained_users", DataTypes.LongType, true)
+      .add("trained_not_using", DataTypes.LongType, true)
+      .add("trained_not_using_base", DataTypes.LongType, true)
+      .add("median_days_to_first_use", DataTypes.DoubleType, true)
+      .add("current_wau", DataTypes.LongType, true)
+      .add("pilot_peak_wau", DataTypes.LongType, true)
+      .add("practice_hours", DataTypes.DoubleType, true)
+      .add("learning_sessions_90d", DataTypes.LongType, true)
+      .add("last_follow_up", DataTypes.IntegerType, true)
+      .add("follow_ups_90d", DataTypes.LongType, true)
+      .add("last_maturity", DataTypes.IntegerType, true)
+      .add("kpi_baseline_median", DataTypes.DoubleType, true)
+      .add("kpi_baseline_observations", DataTypes.LongType, true)
+      .add("kpi_current_median", DataTypes.DoubleType, true)
+      .add("kpi_current_observations", DataTypes.LongType, true)
+      .add("kpi_improved_observations", DataTypes.LongType, true)
+      .add("outside_target_users", DataTypes.LongType, true)
+      .add("org_unit", DataTypes.StringType, true)
+      .add("suppression", DataTypes.StringType, true)
+      .add("week_index", DataTypes.IntegerType, true)
+      .add("week_active", DataTypes.LongType, true);
+
+  private Facts() {}
+
+  /** The register as a small dataset of (initiative_id, kind of list, value) for broadcast joins. */
+  static Dataset<Row> register(SparkSession spark, List<Initiative> initiatives) {
+    List<Row> rows = new ArrayList<>();
+    for (Initiative i : initiatives) {
+      rows.add(RowFactory.create(i.id(), "marker", null, null));
+      for (String t : i.targetOrgUnits()) {
+        rows.add(RowFactory.create(i.id(), "target", t, null));
+      }
+      for (String c : i.courseIds()) {
+        rows.add(RowFactory.create(i.id(), "course", c, null));
+      }
+      for (Initiative.Signal s : i.usageSignals()) {
+        rows.add(RowFactory.create(i.id(), "signal", s.source(), s.action()));
+      }
+      if (i.kpi() != null) {
+        rows.add(RowFactory.create(i.id(), "kpi", i.kpi(), null));
+      }
+    }
+    StructType schema = new StructType()
+        .add("initiative_id", DataTypes.StringType, false)
+        .add("what", DataTypes.StringType, false)
+        .add("a", DataTypes.StringType, true)
+        .add("b", DataTypes.StringType, true);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** {@code IT/Service Desk/Nord} → IT, IT/Service Desk, IT/Service Desk/Nord: the prefixes it matches. */
+  static org.apache.spark.sql.Column ancestors(String column) {
+    return expr("transform(sequence(1, size(split(" + column + ", '/'))), i -> array_join(slice(split(" + column
+        + ", '/'), 1, i), '/'))");
+  }
+
+  /** Employees whose org unit matches one of an initiative's targets (employment is judged per day later). */
+  static Dataset<Row> targets(Dataset<Row> employees, Dataset<Row> register) {
+    Dataset<Row> prefixes = register.filter(col("what").equalTo("target"))
+        .select(col("initiative_id"), col("a").as("prefix"));
+    return employees.select(col("pid"), col("org_unit"), col("hired"), col("left"),
+            explode(ancestors("org_unit")).as("prefix"))
+        .join(broadcast(prefixes), "prefix")
+        .select(col("initiative_id"), lit(TARGET).as("kind"), col("pid"), col("org_unit"),
+            col("hired").as("d1"), col("left").as("d2"));
+  }
+
+  static Dataset<Row> trainings(Dataset<Row> trainings, Dataset<Row> register) {
+    Dataset<Row> courses = register.filter(col("what").equalTo("course"))
+        .select(col("initiative_id"), col("a").as("course_id"));
+    return trainings.join(broadcast(courses), "course_id")
+        .select(col("initiative_id"), lit(TRAINING).as("kind"), col("pid"), col("completed").as("d1"));
+  }
+
+  /** Usage day sets of events that signal an initiative: same source, and same action or action {@code *}. */
+  static Dataset<Row> activity(Dataset<Row> usage, Dataset<Row> register) {
+    Dataset<Row> signals = register.filter(col("what").equalTo("signal"))
+        .select(col("initiative_id"), col("a").as("signal_source"), col("b").as("signal_action"));
+    return usage.join(broadcast(signals), usage.col("source").equalTo(signals.col("signal_source"))
+            .and(signals.col("signal_action").equalTo("*").or(signals.col("signal_action").equalTo(usage.col("action")))))
+        .select(col("initiative_id"), lit(ACTIVITY).as("kind"), col("pid"), col("word_index"), col("word"));
+  }
+
+  static Dataset<Row> learning(Dataset<Row> learning) {
+    return learning.select(col("initiative_id"), lit(LEARNING).as("kind"), col("pid"), col("held").as("d1"),
+        col("activity").as("text"), col("hours").as("num"));
+  }
+
+  static Dataset<Row> followUps(Dataset<Row> followUps) {
+    return followUps.select(col("initiative_id"), lit(FOLLOW_UP).as("kind"), col("held").as("d1"),
+        col("maturity").as("d2"));
+  }
+
+  /** Observations of an initiative's KPI in org units matching its targets. */
+  static Dataset<Row> outcomes(Dataset<Row> outcomes, Dataset<Row> register) {
+    Dataset<Row> kpis = register.filter(col("what").equalTo("kpi")).select(col("initiative_id"), col("a").as("kpi"));
+    Dataset<Row> prefixes = register.filter(col("what").equalTo("target"))
+        .select(col("initiative_id"), col("a").as("prefix"));
+    Dataset<Row> wanted = kpis.join(prefixes, "initiative_id");
+    return outcomes.select(col("kpi"), col("observed"), col("value"), col("row_id"),
+            explode(ancestors("org_unit")).as("prefix"))
+        .join(broadcast(wanted), new String[] {"kpi", "prefix"})
+        .select(col("initiative_id"), lit(OUTCOME).as("kind"), col("observed").as("d1"), col("value").as("num"),
+            col("row_id"));
+  }
+
+  static Dataset<Row> markers(Dataset<Row> register) {
+    return register.filter(col("what").equalTo("marker")).select(col("initiative_id"), lit(MARKER).as("kind"));
+  }
+
+  /** Every fact, in {@link #SCHEMA}. */
+  public static Dataset<Row> all(SparkSession spark, List<Initiative> initiatives, Dataset<Row> employees,
+      Dataset<Row> trainings, Dataset<Row> usage, Dataset<Row> learning, Dataset<Row> followUps,
+      Dataset<Row> outcomes) {
+    Dataset<Row> register = broadcast(register(spark, initiatives));
+    List<Dataset<Row>> parts = List.of(
+        targets(employees, register), trainings(trainings, register), activity(usage, register),
+        learning(learning), followUps(followUps), outcomes(outcomes, register), markers(register));
+    Dataset<Row> all = null;
+    for (Dataset<Row> part : parts) {
+      Dataset<Row> shaped = conform(part);
+      all = all == null ? shaped : all.union(shaped);
+    }
+    return all;
+  }
+
+  private static Dataset<Row> conform(Dataset<Row> part) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    List<String> have = List.of(part.columns());
+    for (org.apache.spark.sql.types.StructField f : SCHEMA.fields()) {
+      cols.add(have.contains(f.name()) ? col(f.name()).cast(f.dataType()).as(f.name())
+          : lit(null).cast(f.dataType()).as(f.name()));
+    }
+    return part.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+  }
+
+  /** Groups the facts by initiative and computes every initiative's figures for every day in {@code asOfDays}. */
+  public static Dataset<Row> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
+      int minGroupSize) {
+    return facts
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(new Calculate(initiatives, asOfDays, minGroupSize), Encoders.row(OUTPUT));
+  }
+
+  /** Feeds one initiative's facts to a calculator and emits its rows in {@link #OUTPUT}. */
+  static final class Calculate implements FlatMapGroupsFunction<String, Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, Initiative> initiatives;
+    private final int[] asOfDays;
+    private final int minGroupSize;
+
+    Calculate(Map<String, Initiative> initiatives, int[] asOfDays, int minGroupSize) {
+      this.initiatives = Map.copyOf(initiatives);
+      this.asOfDays = asOfDays.clone();
+      this.minGroupSize = minGroupSize;
+    }
+
+    @Override
+    public Iterator<Row> call(String id, Iterator<Row> facts) {
+      Initiative initiative = requireNonNull(initiatives.get(id), "initiative is null");
+      InitiativeCalculator calc = new InitiativeCalculator(initiative);
+      while (facts.hasNext()) {
+        feed(calc, facts.next());
+      }
+      List<Row> out = new ArrayList<>();
+      for (InitiativeCalculator.Result r : calc.compute(asOfDays)) {
+        out.addAll(rows(initiative, r, minGroupSize));
+      }
+      return out.iterator();
+    }
+  }
+
+  static void feed(InitiativeCalculator calc, Row f) {
+    switch (f.getInt(1)) {
+      case TARGET:
+        calc.target(f.getLong(2), f.getString(3), f.getInt(4), f.isNullAt(5) ? null : f.getInt(5));
+        break;
+      case TRAINING:
+        calc.training(f.getLong(2), f.getInt(4));
+        break;
+      case ACTIVITY:
+        calc.activity(f.getLong(2), f.getInt(6), f.getLong(7));
+        break;
+      case LEARNING:
+        calc.learning(f.getLong(2), f.getString(8), f.getInt(4), f.getDouble(9));
+        break;
+      case FOLLOW_UP:
+        calc.followUp(f.getInt(4), f.isNullAt(5) ? null : f.getInt(5));
+        break;
+      case OUTCOME:
+        calc.outcome(f.getLong(10), f.getInt(4), f.getDouble(9));
+        break;
+      case MARKER:
+        break;
+      default:
+        throw new IllegalStateException("Cannot use a fact of kind " + f.getInt(1));
+    }
+  }
+
+  static List<Row> rows(Initiative i, InitiativeCalculator.Result r, int minGroupSize) {
+    List<Row> out = new ArrayList<>();
+    Adoption a = r.adoption();
+    out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_ADOPTION, a.targetPopulation(), a.trained(),
+        a.activeUsers(), a.sustainedUsers(), a.trainedNotUsing(), a.trainedNotUsingBase(), a.medianDaysToFirstUse(),
+        a.currentWau(), a.pilotPeakWau(), a.practiceHours(), a.learningSessions90d(), a.lastFollowUp(),
+        a.followUps90d(), a.lastMaturity(), a.kpiBaselineMedian(), a.kpiBaselineObservations(), a.kpiCurrentMedian(),
+        a.kpiCurrentObservations(), a.kpiImprovedObservations(), a.outsideTargetUsers(), null, null, null, null));
+    for (UnitFigures u : UnitSuppression.apply(r.units(), minGroupSize)) {
+      out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_UNIT, u.targetPopulation(), u.trained(),
+          u.activeUsers(), u.sustainedUsers(), null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, u.orgUnit(), u.suppression(), null, null));
+    }
+    long[] weekly = r.weeklyActive();
+    for (int k = 0; k < weekly.length; k++) {
+      out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_WEEK, a.targetPopulation(), null, null, null, null,
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, k,
+          weekly[k]));
+    }
+    return out;
+  }
+
+  /** An adoption row of {@link #OUTPUT} back as the record. */
+  public static Adoption adoption(Row r) {
+    return new Adoption(r.getInt(2), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8),
+        r.getLong(9), r.isNullAt(10) ? null : r.getDouble(10), r.getLong(11), r.isNullAt(12) ? null : r.getLong(12),
+        r.getDouble(13), r.getLong(14), r.isNullAt(15) ? null : r.getInt(15), r.getLong(16),
+        r.isNullAt(17) ? null : r.getInt(17), r.isNullAt(18) ? null : r.getDouble(18), r.getLong(19),
+        r.isNullAt(20) ? null : r.getDouble(20), r.getLong(21), r.getLong(22), r.getLong(23));
+  }
+}

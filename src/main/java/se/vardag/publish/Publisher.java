@@ -1,0 +1,255 @@
+package se.vardag.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Atomic publishing of one as-of date D. A run writes everything for D (tables, quarantine,
+ * report, manifest) into a version folder {@code _versions/<run-id>/<D>/} that no reader looks
+ * at. It then switches one symbolic link, {@code _published/as_of=D}, to that folder with a single
+ * rename(2), which replaces the old link atomically. The readers' paths
+ * ({@code initiative_adoption/as_of=D} and the rest) are links through {@code _published/as_of=D},
+ * so every table of D switches at the same instant: a reader sees the previous complete result
+ * or the new one, never a mix, never an empty or half-written partition. A run killed before the
+ * switch leaves an unreferenced version folder, removed by a later run.
+ *
+ * <p>The previous version of D is kept until D is published again (a reader that listed the old
+ * files a moment before the switch can still open them); older ones are deleted.
+ *
+ * <p>Requires a file system with symbolic links and atomic rename: a local disk or a shared
+ * POSIX file system (NFS) mounted at the same path on the driver and the executors.
+ */
+public final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+  public static final String VERSIONS = "_versions";
+  public static final String PUBLISHED = "_published";
+  public static final String PREVIOUS = "_previous";
+  public static final String MANIFESTS_DIR = "manifests";
+  public static final String RUNS_DIR = "runs";
+
+  private final Path output;
+
+  public Publisher(Path output) {
+    this.output = requireNonNull(output, "output is null").toAbsolutePath().normalize();
+  }
+
+  public Path output() {
+    return output;
+  }
+
+  /** The run's folder under {@code _versions}, where its Spark writes go. */
+  public Path runDir(String runId) {
+    return output.resolve(VERSIONS).resolve(runId);
+  }
+
+  /** The version folder for D of a run: tables, rejected_rows, report, manifest.json. */
+  public Path versionDir(String runId, LocalDate asOf) {
+    return runDir(runId).resolve(asOf.toString());
+  }
+
+  /** The version folder currently published for D, if any. */
+  public Optional<Path> published(LocalDate asOf) {
+    Path link = output.resolve(PUBLISHED).resolve("as_of=" + asOf);
+    if (!Files.isSymbolicLink(link)) {
+      return Optional.empty();
+    }
+    try {
+      Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+      return Files.isDirectory(target) ? Optional.of(target) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the link " + link, e);
+    }
+  }
+
+  /** Dates with a published version, sorted. */
+  public List<LocalDate> publishedDates() {
+    List<LocalDate> out = new ArrayList<>();
+    Path dir = output.resolve(PUBLISHED);
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "as_of=*")) {
+      for (Path p : s) {
+        try {
+          out.add(LocalDate.parse(p.getFileName().toString().substring("as_of=".length())));
+        } catch (java.time.format.DateTimeParseException ignored) {
+          // not ours
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  /**
+   * Makes {@code versionDir} the published result for D, atomically, and makes sure the readers'
+   * links exist. Returns the version it replaced, if any.
+   */
+  public Optional<Path> publish(LocalDate asOf, Path versionDir) {
+    try {
+      Path publishedDir = output.resolve(PUBLISHED);
+      Files.createDirectories(publishedDir);
+      Optional<Path> before = published(asOf);
+      Path link = publishedDir.resolve("as_of=" + asOf);
+      Path tmp = publishedDir.resolve(".as_of=" + asOf + ".switch");
+      Files.deleteIfExists(tmp);
+      Files.createSymbolicLink(tmp, publishedDir.relativize(versionDir));
+      Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      readerLinks(asOf);
+      if (before.isPresent() && !before.get().equals(versionDir.normalize())) {
+        rememberPrevious(asOf, before.get());
+      }
+      return before;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish " + asOf + " under " + output, e);
+    }
+  }
+
+  /** The fixed links readers use; each points through {@code _published/as_of=D}. */
+  private void readerLinks(LocalDate asOf) throws IOException {
+    String part = "as_of=" + asOf;
+    for (String table : Tables.ANALYST_TABLES) {
+      link(output.resolve(table).resolve(part), Path.of("..", PUBLISHED, part, table));
+    }
+    link(output.resolve(Tables.QUARANTINE_DIR).resolve(Tables.REJECTED_ROWS).resolve(part),
+        Path.of("..", "..", PUBLISHED, part, Tables.REJECTED_ROWS));
+    link(output.resolve(Tables.REPORTS_DIR).resolve(part), Path.of("..", PUBLISHED, part, Tables.REPORT));
+    link(output.resolve(MANIFESTS_DIR).resolve(part + ".json"), Path.of("..", PUBLISHED, part, Tables.MANIFEST_FILE));
+  }
+
+  private static void link(Path link, Path target) throws IOException {
+    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+      return;
+    }
+    Files.createDirectories(link.getParent());
+    Path tmp = link.resolveSibling("." + link.getFileName() + ".link");
+    Files.deleteIfExists(tmp);
+    Files.createSymbolicLink(tmp, target);
+    Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Keeps the replaced version one more round; deletes the one it displaces. */
+  private void rememberPrevious(LocalDate asOf, Path replaced) throws IOException {
+    Path dir = output.resolve(PUBLISHED).resolve(PREVIOUS);
+    Files.createDirectories(dir);
+    Path link = dir.resolve("as_of=" + asOf);
+    Path older = null;
+    if (Files.isSymbolicLink(link)) {
+      older = dir.resolve(Files.readSymbolicLink(link)).normalize();
+    }
+    Path tmp = dir.resolve(".as_of=" + asOf + ".switch");
+    Files.deleteIfExists(tmp);
+    Files.createSymbolicLink(tmp, dir.relativize(replaced));
+    Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    if (older != null && !older.equals(replaced)) {
+      deleteRecursively(older);
+    }
+  }
+
+  /**
+   * Removes version folders nothing points at (left by killed or failed runs, or displaced), and
+   * run folders that became empty. Never touches {@code keepRun}, the run in progress.
+   */
+  public void collectGarbage(String keepRun) {
+    Path versions = output.resolve(VERSIONS);
+    if (!Files.isDirectory(versions)) {
+      return;
+    }
+    List<Path> referenced = new ArrayList<>();
+    for (LocalDate d : publishedDates()) {
+      published(d).ifPresent(referenced::add);
+    }
+    Path previousDir = output.resolve(PUBLISHED).resolve(PREVIOUS);
+    if (Files.isDirectory(previousDir)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(previousDir, "as_of=*")) {
+        for (Path p : s) {
+          if (Files.isSymbolicLink(p)) {
+            referenced.add(previousDir.resolve(Files.readSymbolicLink(p)).normalize());
+          }
+        }
+      } catch (IOException e) {
+        LOG.warn("Cannot list {}: {}", previousDir, e.toString());
+      }
+    }
+    try (DirectoryStream<Path> runs = Files.newDirectoryStream(versions)) {
+      for (Path run : runs) {
+        if (run.getFileName().toString().equals(keepRun)) {
+          continue;
+        }
+        try (Stream<Path> children = Files.list(run)) {
+          for (Path version : (Iterable<Path>) children::iterator) {
+            if (!referenced.contains(version.normalize())) {
+              deleteRecursively(version);
+            }
+          }
+        }
+        try (Stream<Path> left = Files.list(run)) {
+          if (left.findAny().isEmpty()) {
+            Files.deleteIfExists(run);
+          }
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot clean {}: {}", versions, e.toString());
+    }
+  }
+
+  /**
+   * Deletes the quarantine of published dates older than {@code keepFrom} (its rows are the data
+   * team's to fix and are not kept forever). The analysts' tables of those dates stay.
+   */
+  public List<LocalDate> expireQuarantine(LocalDate keepFrom) {
+    List<LocalDate> expired = new ArrayList<>();
+    for (LocalDate d : publishedDates()) {
+      if (!d.isBefore(keepFrom)) {
+        continue;
+      }
+      Path link = output.resolve(Tables.QUARANTINE_DIR).resolve(Tables.REJECTED_ROWS).resolve("as_of=" + d);
+      try {
+        boolean had = Files.deleteIfExists(link);
+        Optional<Path> version = published(d);
+        if (version.isPresent() && Files.exists(version.get().resolve(Tables.REJECTED_ROWS))) {
+          deleteRecursively(version.get().resolve(Tables.REJECTED_ROWS));
+          had = true;
+        }
+        if (had) {
+          expired.add(d);
+        }
+      } catch (IOException e) {
+        LOG.warn("Cannot expire the quarantine of {}: {}", d, e.toString());
+      }
+    }
+    return expired;
+  }
+
+  public static void deleteRecursively(Path p) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(q);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + p, e);
+    }
+  }
+}

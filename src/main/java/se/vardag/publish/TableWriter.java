@@ -1,0 +1,157 @@
+package se.vardag.publish;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes a run's tables into its version folders: one Spark write per table for all dates
+ * (partitioned by {@code as_of}), whose partitions are then moved to {@code <run>/<D>/<table>}.
+ * A date without rows still gets a Parquet file with the table's schema, so every published
+ * partition can be read on its own. The quarantine is the same for every date of a run: it is
+ * written once and hard-linked into each date.
+ */
+public final class TableWriter {
+  private final SparkSession spark;
+  private final Path runDir;
+
+  public TableWriter(SparkSession spark, Path runDir) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.runDir = requireNonNull(runDir, "runDir is null");
+  }
+
+  /** Writes an analyst table. {@code rows} has the table's columns plus {@code as_of} (DATE). */
+  public void write(String table, Dataset<Row> rows, List<LocalDate> dates) {
+    StructType schema = Tables.schemaOf(table);
+    Path staging = runDir.resolve("_tables").resolve(table);
+    rows.select(columns(schema, true))
+        .repartition(col("as_of"))
+        .write()
+        .partitionBy("as_of")
+        .parquet(staging.toString());
+    for (LocalDate d : dates) {
+      Path target = runDir.resolve(d.toString()).resolve(table);
+      Path part = staging.resolve("as_of=" + d);
+      move(part, target, table);
+    }
+    Publisher.deleteRecursively(staging);
+  }
+
+  /** Writes the quarantine (no {@code as_of} column) and links it into every date. */
+  public void writeQuarantine(Dataset<Row> rejected, List<LocalDate> dates) {
+    Path staging = runDir.resolve("_tables").resolve(Tables.REJECTED_ROWS);
+    rejected.select(columns(Tables.REJECTED_ROWS_SCHEMA, false))
+        .orderBy("source_file", "line")
+        .coalesce(1)
+        .write()
+        .parquet(staging.toString());
+    try {
+      if (!hasParquet(staging)) {
+        writeEmpty(Tables.REJECTED_ROWS, staging);
+      }
+      for (LocalDate d : dates) {
+        Path target = runDir.resolve(d.toString()).resolve(Tables.REJECTED_ROWS);
+        Files.createDirectories(target);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "*.parquet")) {
+          for (Path f : files) {
+            Path to = target.resolve(f.getFileName());
+            try {
+              Files.createLink(to, f);
+            } catch (UnsupportedOperationException | IOException e) {
+              Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot place the quarantine under " + runDir, e);
+    }
+    Publisher.deleteRecursively(staging);
+  }
+
+  private void move(Path part, Path target, String table) {
+    try {
+      Files.createDirectories(target.getParent());
+      if (Files.isDirectory(part) && hasParquet(part)) {
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        writeEmpty(table, target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot place table " + table + " under " + target, e);
+    }
+  }
+
+  private void writeEmpty(String table, Path target) throws IOException {
+    Path empty = runDir.resolve("_tables").resolve("_empty").resolve(table);
+    if (!hasParquet(empty)) {
+      spark.createDataFrame(List.of(), Tables.schemaOf(table)).coalesce(1).write().mode("overwrite")
+          .parquet(empty.toString());
+    }
+    Files.createDirectories(target);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(empty, "*.parquet")) {
+      for (Path f : files) {
+        Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    if (!hasParquet(target)) {
+      throw new IOException("Cannot write an empty Parquet file for " + table + " under " + target);
+    }
+  }
+
+  private static boolean hasParquet(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.parquet")) {
+      return files.iterator().hasNext();
+    }
+  }
+
+  private static org.apache.spark.sql.Column[] columns(StructType schema, boolean withAsOf) {
+    int n = schema.fields().length + (withAsOf ? 1 : 0);
+    org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[n];
+    for (int k = 0; k < schema.fields().length; k++) {
+      cols[k] = col(schema.fields()[k].name()).cast(schema.fields()[k].dataType());
+    }
+    if (withAsOf) {
+      cols[n - 1] = col("as_of");
+    }
+    return cols;
+  }
+
+  /** Rows for {@code table} from plain values, in the table's column order, plus {@code as_of}. */
+  public static Row row(String table, Map<String, Object> values, LocalDate asOf) {
+    StructType schema = Tables.schemaOf(table);
+    Object[] out = new Object[schema.fields().length + 1];
+    for (int k = 0; k < schema.fields().length; k++) {
+      String name = schema.fields()[k].name();
+      if (!values.containsKey(name)) {
+        throw new IllegalArgumentException("Cannot build a row of " + table + ": no value for column " + name);
+      }
+      out[k] = values.get(name);
+    }
+    if (values.size() != schema.fields().length) {
+      throw new IllegalArgumentException("Cannot build a row of " + table + ": unknown columns in " + values.keySet());
+    }
+    out[out.length - 1] = asOf;
+    return org.apache.spark.sql.RowFactory.create(out);
+  }
+
+  public static StructType withAsOf(StructType schema) {
+    return schema.add("as_of", org.apache.spark.sql.types.DataTypes.DateType, false);
+  }
+}

@@ -1,0 +1,392 @@
+package se.vardag.run;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardag.ExitCode;
+import se.vardag.VardagException;
+import se.vardag.cli.Version;
+import se.vardag.config.VardagConfig;
+import se.vardag.ingest.FileStats;
+import se.vardag.ingest.Initiative;
+import se.vardag.ingest.IngestErrors;
+import se.vardag.ingest.InputContract;
+import se.vardag.ingest.InputFolder;
+import se.vardag.ingest.ReferenceData;
+import se.vardag.ingest.UsageFile;
+import se.vardag.ingest.UsageStore;
+import se.vardag.metrics.AdoptionTables;
+import se.vardag.metrics.Facts;
+import se.vardag.metrics.FollowThrough;
+import se.vardag.privacy.PseudonymKeys;
+import se.vardag.privacy.Pseudonymizer;
+import se.vardag.publish.Publisher;
+import se.vardag.publish.RunManifest;
+import se.vardag.publish.TableWriter;
+import se.vardag.publish.Tables;
+
+/**
+ * The runs of SPEC section 7: inputs → typed and validated → compact facts → metrics →
+ * published tables → report → delivery. One instance per process.
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  /** Where to read and write, and how. */
+  public record Options(Path input, Path output, String master, boolean fullRefresh) {
+    public Options {
+      requireNonNull(input, "input is null");
+      requireNonNull(output, "output is null");
+    }
+  }
+
+  /** Hooks for the stages after publishing (report rendering and delivery). */
+  public interface AfterPublish {
+    /** Renders the report for D into {@code versionDir/report} (before the switch). */
+    void render(SparkSession spark, Path versionDir, LocalDate asOf);
+
+    /** Delivers the published report for D; returns the exit code (OK or DELIVERY_FAILED). */
+    ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest);
+  }
+
+  private final VardagConfig config;
+  private final Options options;
+  private final Clock clock;
+  private final Path home;
+  private final AfterPublish after;
+
+  public Pipeline(VardagConfig config, Options options, Clock clock, Path home, AfterPublish after) {
+    this.config = requireNonNull(config, "config is null");
+    this.options = requireNonNull(options, "options is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.home = requireNonNull(home, "home is null");
+    this.after = requireNonNull(after, "after is null");
+  }
+
+  /** Everything read and checked, ready for metrics. */
+  private static final class Prepared {
+    InputFolder folder;
+    UsageStore store;
+    ReferenceData reference;
+    List<FileStats> stats;
+  }
+
+  /** Publishes D (default: the last date the usage logs cover), then delivers its report. */
+  public ExitCode nightly(Optional<LocalDate> asOf) {
+    return run("nightly", store -> asOf.map(List::of).orElseGet(() -> List.of(lastUsageDate(store))), true);
+  }
+
+  /** Publishes every date from {@code from} to {@code to} (inclusive) in one Spark application. Delivers nothing. */
+  public ExitCode backfill(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot backfill from " + from + " to " + to
+          + ": --to is before --from.");
+    }
+    List<LocalDate> dates = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      dates.add(d);
+    }
+    return run("backfill", store -> dates, false);
+  }
+
+  private LocalDate lastUsageDate(UsageStore store) {
+    OptionalInt last = store.lastDay();
+    if (last.isEmpty()) {
+      throw IngestErrors.noUsageDates(options.input());
+    }
+    return LocalDate.ofEpochDay(last.getAsInt());
+  }
+
+  private interface DateChoice {
+    List<LocalDate> dates(UsageStore store);
+  }
+
+  private ExitCode run(String command, DateChoice choice, boolean deliver) {
+    Path output = options.output().toAbsolutePath().normalize();
+    String runId = RUN_ID.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    RunManifest manifest = new RunManifest(Version.current(), runId, command, clock.instant());
+    manifest.put("input_folder", options.input().toAbsolutePath().normalize().toString());
+    manifest.put("output_folder", output.toString());
+    manifest.putObject("config", config.effective());
+    Publisher publisher = new Publisher(output);
+    long started = System.nanoTime();
+    try (OutputLock lock = OutputLock.acquire(output)) {
+      try {
+        SparkSession spark = timed(manifest, "spark_start", () -> SparkSessions.create(config, options.master(),
+            "vardag " + command));
+        manifest.node("spark").put("master", spark.sparkContext().master()).put("version", spark.version());
+        Prepared p = prepare(spark, manifest, runId);
+        List<LocalDate> dates = choice.dates(p.store);
+        manifest.putStrings("dates", dates.stream().map(LocalDate::toString).toList());
+        LOG.info("Computing {} for {}.", dates.size() == 1 ? "as of " + dates.get(0) : dates.size() + " dates",
+            dates.size() == 1 ? "" : dates.get(0) + " … " + dates.get(dates.size() - 1));
+        publish(spark, p, dates, manifest, runId, publisher);
+        ExitCode exit = ExitCode.OK;
+        if (deliver) {
+          for (LocalDate d : dates) {
+            Path published = publisher.published(d).orElseThrow();
+            ExitCode e = timed(manifest, "delivery", () -> after.deliver(published, d, manifest));
+            if (e != ExitCode.OK) {
+              exit = e;
+            }
+          }
+        }
+        manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
+        manifest.finish(clock.instant(), exit.code(), exit == ExitCode.OK ? null : "delivery failed; mail is pending");
+        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
+        LOG.info("Done in {} ms: {} published under {} (exit {}).", (System.nanoTime() - started) / 1_000_000,
+            dates.size() == 1 ? dates.get(0) : dates.size() + " dates", output, exit.code());
+        return exit;
+      } catch (VardagException e) {
+        manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
+        manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
+        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
+        throw e;
+      } catch (RuntimeException e) {
+        manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
+        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
+        throw e;
+      }
+    }
+  }
+
+  /** Contract check, usage store refresh, reference files, quality gate. */
+  private Prepared prepare(SparkSession spark, RunManifest manifest, String runId) {
+    Prepared p = new Prepared();
+    p.folder = InputFolder.open(options.input());
+    Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
+    List<UsageFile> usageFiles = p.folder.usageFiles();
+    p.store = UsageStore.open(options.output().toAbsolutePath().normalize());
+    String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars());
+    List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh());
+    List<String> warnings = p.folder.checkContract(pending);
+    warnings.forEach(w -> LOG.warn("{}", w));
+    manifest.putStrings("warnings", warnings);
+
+    UsageStore.Refresh refresh = timed(manifest, "ingest_usage", () -> p.store.refresh(spark, usageFiles, fingerprint,
+        config.timezone(), config.maxFieldChars(), pseudonyms, options.fullRefresh(), runId));
+    LOG.info("Usage logs: {} files, {} read now{}{}.", usageFiles.size(), refresh.ingested().size(),
+        refresh.removed().isEmpty() ? "" : ", " + refresh.removed().size() + " removed",
+        refresh.baseRebuilt() ? ", store compacted" : "");
+    manifest.node("usage_store").put("files", usageFiles.size()).put("base_rebuilt", refresh.baseRebuilt())
+        .put("full_rebuild", refresh.fullRebuild());
+    refresh.ingested().forEach(manifest.node("usage_store").putArray("ingested")::add);
+    refresh.removed().forEach(manifest.node("usage_store").putArray("removed")::add);
+
+    p.reference = timed(manifest, "ingest_reference", () -> ReferenceData.read(spark, p.folder, config.timezone(),
+        config.maxFieldChars(), pseudonyms));
+
+    List<FileStats> stats = new ArrayList<>(p.reference.stats().values());
+    long usageRead = 0;
+    long usageRejected = 0;
+    long usageBytes = 0;
+    List<String> failures = new ArrayList<>();
+    Set<String> ingestedNow = new HashSet<>(refresh.ingested());
+    var usageArray = manifest.array("usage_files");
+    for (UsageStore.FileEntry e : p.store.files()) {
+      usageRead += e.rowsRead;
+      usageRejected += e.rowsRejected;
+      usageBytes += e.size;
+      var o = usageArray.addObject();
+      o.put("file", e.name).put("bytes", e.size).put("sha256", e.sha256).put("rows_read", e.rowsRead)
+          .put("rows_used", e.rowsRead - e.rowsRejected).put("rows_rejected", e.rowsRejected)
+          .put("events", e.events).put("ingested_this_run", ingestedNow.contains(e.name));
+      if (e.minDay != null) {
+        o.put("first_date", LocalDate.ofEpochDay(e.minDay).toString()).put("last_date",
+            LocalDate.ofEpochDay(e.maxDay).toString());
+      }
+      gate(e.name, e.rowsRead, e.rowsRejected, failures);
+    }
+    stats.add(3, new FileStats(InputContract.USAGE_DIR + "/", true, true, usageBytes, null, usageRead, usageRejected,
+        List.of()));
+    for (FileStats s : p.reference.stats().values()) {
+      gate(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+    }
+    p.stats = stats;
+    manifest.inputs(stats);
+    manifest.node("quality_gate").put("max_rejected_share", config.maxRejectedShare()).put("passed",
+        failures.isEmpty());
+    failures.forEach(manifest.node("quality_gate").putArray("failures")::add);
+    for (FileStats s : stats) {
+      if (s.present()) {
+        LOG.info("{}: {} rows read, {} rejected.", s.file(), s.rowsRead(), s.rowsRejected());
+      } else if (!s.required()) {
+        LOG.info("{}: not present (optional).", s.file());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw IngestErrors.qualityGateFailed(failures, config.maxRejectedShare());
+    }
+    return p;
+  }
+
+  private void gate(String file, long read, long rejected, List<String> failures) {
+    if (read > 0 && (double) rejected / read > config.maxRejectedShare()) {
+      failures.add(String.format(java.util.Locale.ROOT, "%s: %d of %d rows rejected (%.2f%%)", file, rejected, read,
+          100.0 * rejected / read));
+    }
+  }
+
+  private void publish(SparkSession spark, Prepared p, List<LocalDate> dates, RunManifest manifest, String runId,
+      Publisher publisher) {
+    List<Initiative> initiatives = p.reference.initiatives();
+    Dataset<Row> employees = p.reference.employees();
+    checkPseudonyms(employees);
+    Map<String, FollowThrough.Owner> owners = owners(employees, initiatives);
+    Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(), p.store.activity(spark),
+        p.reference.learning(), p.reference.followUps(), p.reference.outcomes());
+    AdoptionTables tables = timed(manifest, "metrics", () -> AdoptionTables.compute(spark, facts, initiatives,
+        p.reference.goals(), owners, dates, config.flags(), config.minGroupSize()));
+
+    Path runDir = publisher.runDir(runId);
+    TableWriter writer = new TableWriter(spark, runDir);
+    timed(manifest, "write_tables", () -> {
+      writer.write(Tables.INITIATIVE_ADOPTION, tables.initiativeAdoption(), dates);
+      writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates);
+      writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates);
+      writer.write(Tables.FOLLOW_THROUGH_FLAGS, tables.flags(), dates);
+      writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates);
+      return null;
+    });
+    tables.release();
+    logVerdicts(tables.initiativeRows());
+
+    for (LocalDate d : dates) {
+      Path versionDir = publisher.versionDir(runId, d);
+      manifest.forDate(d, output(publisher).relativize(versionDir).toString())
+          .write(versionDir.resolve(Tables.MANIFEST_FILE));
+      timed(manifest, "report", () -> {
+        after.render(spark, versionDir, d);
+        return null;
+      });
+      timed(manifest, "publish", () -> publisher.publish(d, versionDir));
+    }
+    timed(manifest, "cleanup", () -> {
+      publisher.collectGarbage(runId);
+      LocalDate newest = dates.get(dates.size() - 1);
+      List<LocalDate> expired = publisher.expireQuarantine(newest.minusDays(config.retentionDays()));
+      if (!expired.isEmpty()) {
+        LOG.info("Quarantine of {} date(s) older than {} days removed.", expired.size(), config.retentionDays());
+      }
+      return null;
+    });
+    p.reference.release();
+  }
+
+  private static Path output(Publisher publisher) {
+    return publisher.output();
+  }
+
+  /** Two employees must never share a pseudonym (a 64-bit collision); stop rather than merge them. */
+  private static void checkPseudonyms(Dataset<Row> employees) {
+    Row r = employees.agg(count("*"), countDistinct(col("pid"))).first();
+    if (r.getLong(0) != r.getLong(1)) {
+      throw new VardagException(ExitCode.INTERNAL_ERROR, "Cannot compute: two employee ids share a 64-bit "
+          + "pseudonym under the current key. Replace the pseudonym key (privacy.pseudonym_key_file) and run again.");
+    }
+  }
+
+  private static Map<String, FollowThrough.Owner> owners(Dataset<Row> employees, List<Initiative> initiatives) {
+    Set<String> ids = new HashSet<>();
+    initiatives.stream().map(Initiative::ownerId).filter(java.util.Objects::nonNull).forEach(ids::add);
+    Map<String, FollowThrough.Owner> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Row r : employees.filter(col("employee_id").isin(ids.toArray())).select("employee_id", "hired", "left")
+        .collectAsList()) {
+      out.put(r.getString(0), new FollowThrough.Owner(true, r.getInt(1), r.isNullAt(2) ? null : r.getInt(2)));
+    }
+    return out;
+  }
+
+  private static void logVerdicts(List<Map<String, Object>> rows) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map<String, Object> r : rows) {
+      counts.merge((String) r.get("verdict"), 1, Integer::sum);
+    }
+    LOG.info("Verdicts: {}.", counts);
+  }
+
+  /** Checks the contract and prints every rejected row; publishes nothing. */
+  public ExitCode validate(PrintWriter out) {
+    InputFolder folder = InputFolder.open(options.input());
+    List<UsageFile> usageFiles = folder.usageFiles();
+    List<String> warnings;
+    try {
+      warnings = folder.checkContract(usageFiles);
+    } catch (VardagException e) {
+      throw e;
+    }
+    warnings.forEach(w -> out.println("warning: " + w));
+    SparkSession spark = SparkSessions.create(config, options.master(), "vardag validate");
+    Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
+    ReferenceData reference = ReferenceData.read(spark, folder, config.timezone(), config.maxFieldChars(), pseudonyms);
+    Validation.Result usage = Validation.usage(spark, usageFiles, config.timezone(), config.maxFieldChars(), pseudonyms);
+    long problems = 0;
+    for (Dataset<Row> rejected : List.of(reference.rejected().orderBy("source_file", "line"),
+        usage.rejected().select("source_file", "line", "column", "reason", "record"))) {
+      java.util.Iterator<Row> it = rejected.toLocalIterator();
+      while (it.hasNext()) {
+        out.println(Validation.describe(it.next()));
+        problems++;
+      }
+    }
+    List<String> failures = new ArrayList<>();
+    out.println();
+    for (FileStats s : reference.stats().values()) {
+      if (s.present()) {
+        out.printf(java.util.Locale.ROOT, "%-26s %8d rows read, %6d rejected%n", s.file(), s.rowsRead(), s.rowsRejected());
+        gate(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+      } else {
+        out.printf(java.util.Locale.ROOT, "%-26s %s%n", s.file(), s.required() ? "MISSING" : "not present (optional)");
+      }
+    }
+    out.printf(java.util.Locale.ROOT, "%-26s %8d rows read, %6d rejected (%d files)%n", InputContract.USAGE_DIR + "/",
+        usage.rowsRead(), usage.rowsRejected(), usageFiles.size());
+    usage.perFile().forEach((file, counts) -> gate(file, counts[0], counts[1], failures));
+    out.flush();
+    if (!failures.isEmpty()) {
+      throw IngestErrors.qualityGateFailed(failures, config.maxRejectedShare());
+    }
+    out.println(problems == 0 ? "The input folder meets the contract." : problems + " row(s) would be rejected;"
+        + " below quality.max_rejected_share, so a run would publish.");
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static <T> T timed(RunManifest manifest, String stage, Supplier<T> work) {
+    long t0 = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      manifest.timing(stage, (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+}
