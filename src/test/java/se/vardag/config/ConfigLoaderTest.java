@@ -1,0 +1,145 @@
+package se.vardag.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vardag.ExitCode;
+import se.vardag.VardagException;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private static VardagConfig defaults() {
+    return ConfigLoader.load(Optional.empty(), Map.of());
+  }
+
+  /** Every default, pinned: a change here is a change of the product's behaviour. */
+  @Test
+  void everyDefaultIsPinned() {
+    VardagConfig c = defaults();
+    assertThat(c.timezone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
+    assertThat(c.reportLocale()).isEqualTo("sv");
+    assertThat(c.organisation()).isEmpty();
+    assertThat(c.mailTo()).isEmpty();
+    assertThat(c.mailFrom()).isEqualTo("Vardag <vardag@localhost>");
+    assertThat(c.outboxDir()).isEqualTo("outbox");
+    assertThat(c.smtp().host()).isEmpty();
+    assertThat(c.smtp().enabled()).isFalse();
+    assertThat(c.smtp().port()).isEqualTo(587);
+    assertThat(c.smtp().user()).isEmpty();
+    assertThat(c.smtp().password()).isEmpty();
+    assertThat(c.smtp().starttls()).isTrue();
+    assertThat(c.smtp().connectTimeoutMs()).isEqualTo(10_000);
+    assertThat(c.smtp().readTimeoutMs()).isEqualTo(30_000);
+    assertThat(c.smtp().writeTimeoutMs()).isEqualTo(30_000);
+    assertThat(c.smtp().maxAttempts()).isEqualTo(4);
+    assertThat(c.smtp().retryBackoffMs()).isEqualTo(2_000);
+    assertThat(c.minGroupSize()).isEqualTo(5);
+    assertThat(c.pseudonymKeyFile()).isEmpty();
+    assertThat(c.pseudonymKeyFromEnv()).isEmpty();
+    assertThat(c.maxRejectedShare()).isEqualTo(0.01);
+    assertThat(c.maxFieldChars()).isEqualTo(100_000);
+    assertThat(c.retentionDays()).isEqualTo(90);
+    assertThat(c.sparkMaster()).isEqualTo("local[*]");
+    assertThat(c.shufflePartitions()).isEqualTo(8);
+    assertThat(c.flags()).isEqualTo(FlagThresholds.specDefaults());
+    assertThat(c.effective()).hasSize(34);
+  }
+
+  @Test
+  void theSpecsThresholdsAreTheDefaults() {
+    FlagThresholds f = defaults().flags();
+    assertThat(f.endingSoonDays()).isEqualTo(30);
+    assertThat(f.followUpOverdueFactor()).isEqualTo(1.5);
+    assertThat(f.practiceTimeUnusedAfterDays()).isEqualTo(27);
+    assertThat(f.practiceTimeUnusedMinRatio()).isEqualTo(0.5);
+    assertThat(f.lowTrainingCoverageMin()).isEqualTo(0.5);
+    assertThat(f.trainedNotUsingMaxRate()).isEqualTo(0.3);
+    assertThat(f.lowAdoptionAfterDays()).isEqualTo(28);
+    assertThat(f.lowAdoptionMinSustainedRate()).isEqualTo(0.4);
+    assertThat(f.adoptionDecayMinRetention()).isEqualTo(0.7);
+    assertThat(f.noEffectAfterDays()).isEqualTo(28);
+    assertThat(f.noEffectMinImprovedShare()).isEqualTo(0.5);
+  }
+
+  @Test
+  void environmentOverridesTheFileWhichOverridesTheDefaults() throws IOException {
+    Path file = dir.resolve("vardag.conf");
+    Files.writeString(file, "privacy.min_group_size = 7\nmail { to = \"a@x.se, b@x.se\", smtp.host = smtp.x.se }\n"
+        + "report.locale = en\n");
+    VardagConfig c = ConfigLoader.load(Optional.of(file), Map.of("VARDAG_PRIVACY_MIN_GROUP_SIZE", "9",
+        "VARDAG_FLAGS_LOW_ADOPTION_MIN_SUSTAINED_RATE", "0.55", "VARDAG_MAIL_SMTP_STARTTLS", "false",
+        "VARDAG_TIMEZONE", "UTC"));
+    assertThat(c.minGroupSize()).isEqualTo(9);
+    assertThat(c.mailTo()).containsExactly("a@x.se", "b@x.se");
+    assertThat(c.smtp().host()).isEqualTo("smtp.x.se");
+    assertThat(c.smtp().starttls()).isFalse();
+    assertThat(c.reportLocale()).isEqualTo("en");
+    assertThat(c.flags().lowAdoptionMinSustainedRate()).isEqualTo(0.55);
+    assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(ConfigLoader.envName("mail.smtp.host")).isEqualTo("VARDAG_MAIL_SMTP_HOST");
+  }
+
+  @Test
+  void unknownKeysAndWrongTypesAreRejectedWithTheirName() throws IOException {
+    Path file = dir.resolve("typo.conf");
+    Files.writeString(file, "privacy.min_grup_size = 7\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot use configuration key privacy.min_grup_size from " + file
+            + ": it is not a Vardag key. See docs/configuration.md for the keys and their spelling.");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_REJECTED_SHARE", "1%")))
+        .hasMessage("Cannot use '1%' for configuration key quality.max_rejected_share: expected a number written"
+            + " with digits and an optional '.' decimal point (environment variable VARDAG_QUALITY_MAX_REJECTED_SHARE"
+            + " or the --config file).");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_PRIVACY_MIN_GROUP_SIZE", "0")))
+        .hasMessage("Cannot use 0 for configuration key privacy.min_group_size: expected a whole number from 1 to 1000000.");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_REPORT_LOCALE", "de")))
+        .hasMessage("Cannot use 'de' for configuration key report.locale: expected sv or en.");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_TIMEZONE", "Mars/Olympus")))
+        .hasMessageContaining("expected a time zone id such as Europe/Stockholm");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(dir.resolve("missing.conf")), Map.of()))
+        .hasMessageContaining("it does not exist");
+  }
+
+  @Test
+  void addressesMustBeSingleLineAndValid() {
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_TO", "a@x.se\r\nBcc: evil@x.se")))
+        .hasMessage("Cannot use a value with a line break for configuration key mail.to: expected an e-mail address on one line.");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_TO", "not an address")))
+        .hasMessageContaining("expected an e-mail address");
+  }
+
+  @Test
+  void secretsNeverComeFromTheConfigurationFile() throws IOException {
+    Path file = dir.resolve("secret.conf");
+    Files.writeString(file, "mail.smtp.password = hunter2\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .hasMessageContaining("secrets never go into configuration files")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void thePasswordComesFromAFileOrTheEnvironmentAndIsNeverPrinted() throws IOException {
+    Path secret = dir.resolve("smtp.pw");
+    Files.writeString(secret, "s3cret-from-file\n");
+    VardagConfig fromFile = ConfigLoader.load(Optional.empty(),
+        Map.of("VARDAG_MAIL_SMTP_PASSWORD_FILE", secret.toString()));
+    assertThat(fromFile.smtp().password()).contains("s3cret-from-file");
+    VardagConfig fromEnv = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_SMTP_PASSWORD", "canary-env"));
+    assertThat(fromEnv.smtp().password()).contains("canary-env");
+    assertThat(fromEnv.toString()).doesNotContain("canary-env");
+    assertThat(fromEnv.smtp().toString()).doesNotContain("canary-env").contains("<redacted>");
+    assertThat(fromEnv.effective().toString()).doesNotContain("canary-env");
+  }
+}

@@ -1,0 +1,143 @@
+package se.vardag.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vardag.SparkTestSupport;
+import se.vardag.privacy.Pseudonymizer;
+
+/** The incremental store: reading only what changed gives the same facts as reading everything. */
+class UsageStoreTest {
+  private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+  private static final Pseudonymizer KEY = new Pseudonymizer("0123456789abcdef0123456789abcdef".getBytes());
+  private final SparkSession spark = SparkTestSupport.spark();
+
+  @TempDir
+  Path dir;
+
+  private Path usage() throws IOException {
+    return Files.createDirectories(dir.resolve("in").resolve("usage"));
+  }
+
+  private void file(String date, String... rows) throws IOException {
+    StringBuilder b = new StringBuilder("event_time,employee_id,source,action,count\n");
+    for (String r : rows) {
+      b.append(r).append('\n');
+    }
+    Path p = usage().resolve("usage-" + date + ".csv");
+    Files.writeString(p, b.toString());
+    // Distinct modification times, as files written on different nights have.
+    Files.setLastModifiedTime(p, FileTime.fromMillis(1_700_000_000_000L + LocalDate.parse(date).toEpochDay() * 1000
+        + Files.size(p)));
+  }
+
+  /** (pid, source, action) → the set of days, OR-ed over all stored rows. */
+  private Map<String, Long> facts(UsageStore store) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : store.activity(spark).collectAsList()) {
+      out.merge(r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getInt(3), r.getLong(4),
+          (a, b) -> a | b);
+    }
+    return out;
+  }
+
+  private UsageStore.Refresh refresh(Path output, boolean full, String run) throws IOException {
+    InputFolder folder = InputFolder.open(dir.resolve("in"));
+    UsageStore store = UsageStore.open(output);
+    return store.refresh(spark, folder.usageFiles(), UsageStore.fingerprint(ZONE, KEY, 1000), ZONE, 1000, KEY,
+        full, run);
+  }
+
+  @Test
+  void incrementalRefreshesEqualAFullRebuild() throws IOException {
+    Path output = dir.resolve("out");
+    file("2026-11-01", "2026-11-01T08:00:00+01:00,E1,ServiceNow,Incident.Resolve,1",
+        "2026-11-01T09:00:00+01:00,E2,servicenow,incident.resolve,0");
+    UsageStore.Refresh first = refresh(output, false, "r1");
+    assertThat(first.ingested()).containsExactly("usage/usage-2026-11-01.csv");
+
+    file("2026-11-02", "2026-11-02T08:00:00+01:00,E2,servicenow,incident.resolve,2", "bad row");
+    UsageStore.Refresh second = refresh(output, false, "r2");
+    assertThat(second.ingested()).containsExactly("usage/usage-2026-11-02.csv");
+
+    UsageStore.Refresh third = refresh(output, false, "r3");
+    assertThat(third.ingested()).isEmpty();
+
+    // A changed file is read again and its old facts disappear.
+    file("2026-11-01", "2026-11-01T08:00:00+01:00,E3,servicenow,incident.resolve,1");
+    UsageStore.Refresh fourth = refresh(output, false, "r4");
+    assertThat(fourth.ingested()).containsExactly("usage/usage-2026-11-01.csv");
+    assertThat(fourth.baseRebuilt()).isTrue();
+
+    UsageStore incremental = UsageStore.open(output);
+    Path fullOutput = dir.resolve("full");
+    refresh(fullOutput, true, "f1");
+    UsageStore full = UsageStore.open(fullOutput);
+    assertThat(facts(incremental)).isEqualTo(facts(full)).hasSize(2);
+    assertThat(incremental.files()).extracting(e -> e.rowsRead).containsExactly(1L, 2L);
+    assertThat(incremental.files()).extracting(e -> e.rowsRejected).containsExactly(0L, 1L);
+    assertThat(incremental.rejected(spark).collectAsList()).extracting(r -> r.getString(0) + ":" + r.getLong(1))
+        .containsExactly("usage/usage-2026-11-02.csv:3");
+    assertThat(incremental.lastDay()).hasValue((int) LocalDate.parse("2026-11-02").toEpochDay());
+  }
+
+  @Test
+  void removedFilesLeaveTheStoreAndManyNewFilesAreCompacted() throws IOException {
+    Path output = dir.resolve("out");
+    for (int d = 1; d <= 3; d++) {
+      file("2026-11-0" + d, "2026-11-0" + d + "T08:00:00+01:00,E1,servicenow,incident.resolve,1");
+    }
+    refresh(output, false, "r1");
+    for (int d = 4; d <= 9 + UsageStore.COMPACT_AFTER; d++) {
+      String date = LocalDate.parse("2026-11-01").plusDays(d - 1).toString();
+      file(date, date + "T08:00:00+01:00,E" + d + ",teams,chat,1");
+    }
+    UsageStore.Refresh many = refresh(output, false, "r2");
+    assertThat(many.baseRebuilt()).isTrue();
+    Files.delete(usage().resolve("usage-2026-11-02.csv"));
+    UsageStore.Refresh removed = refresh(output, false, "r3");
+    assertThat(removed.removed()).containsExactly("usage/usage-2026-11-02.csv");
+    Path fullOutput = dir.resolve("full");
+    refresh(fullOutput, true, "f1");
+    assertThat(facts(UsageStore.open(output))).isEqualTo(facts(UsageStore.open(fullOutput)));
+    // Nothing is left behind of replaced bases or files.
+    try (var stream = Files.list(output.resolve("_state/usage/base"))) {
+      assertThat(stream.count()).isEqualTo(1);
+    }
+    try (var stream = Files.list(output.resolve("_state/usage/files"))) {
+      assertThat(stream.count()).isEqualTo(UsageStore.open(output).files().size());
+    }
+  }
+
+  @Test
+  void aChangedTimeZoneOrKeyRebuildsEverything() throws IOException {
+    Path output = dir.resolve("out");
+    file("2026-11-01", "2026-11-01T23:30:00Z,E1,servicenow,incident.resolve,1");
+    refresh(output, false, "r1");
+    assertThat(UsageStore.open(output).lastDay()).hasValue((int) LocalDate.parse("2026-11-02").toEpochDay());
+    InputFolder folder = InputFolder.open(dir.resolve("in"));
+    ZoneId utc = ZoneId.of("UTC");
+    UsageStore store = UsageStore.open(output);
+    String fingerprint = UsageStore.fingerprint(utc, KEY, 1000);
+    assertThat(store.pending(folder.usageFiles(), fingerprint, false)).hasSize(1);
+    UsageStore.Refresh r = store.refresh(spark, folder.usageFiles(), fingerprint, utc, 1000, KEY, false, "r2");
+    assertThat(r.fullRebuild()).isTrue();
+    assertThat(UsageStore.open(output).lastDay()).hasValue((int) LocalDate.parse("2026-11-01").toEpochDay());
+    List<String> other = UsageStore.open(output).pending(folder.usageFiles(),
+        UsageStore.fingerprint(utc, new Pseudonymizer("another-key-of-16-bytes".getBytes()), 1000), false)
+        .stream().map(UsageFile::name).toList();
+    assertThat(other).containsExactly("usage/usage-2026-11-01.csv");
+  }
+}
