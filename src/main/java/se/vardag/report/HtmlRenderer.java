@@ -157,6 +157,10 @@ final class HtmlRenderer {
     }
     if (q.chart() != null) {
       h.append("<div style=\"margin:12px 0 0 0;\">").append(img(q.chart(), src, CARD_CONTENT)).append("</div>");
+      if (q.chartText() != null) {
+        h.append("<div style=\"margin:2px 0 0 0;font-size:11px;color:#667085;\">").append(html(q.chartText()))
+            .append("</div>");
+      }
     }
     if (q.table() != null) {
       h.append("<div style=\"margin:12px 0 4px 0;font-size:13px;font-weight:bold;color:#344054;\">")
