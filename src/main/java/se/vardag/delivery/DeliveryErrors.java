@@ -16,7 +16,7 @@ final class DeliveryErrors {
   static String smtpFailed(int attempts, SmtpFailure f) {
     return (f.temporary() ? "temporary" : "permanent") + " SMTP failure after " + attempts
         + (attempts == 1 ? " attempt" : " attempts") + (f.replyCode() > 0 ? " (reply " + f.replyCode() + ")" : "")
-        + ": " + f.reason() + "; the message stays pending and is sent by the next run";
+        + ": " + f.reason() + "; the message stays pending and the next run tries again";
   }
 
   static String outboxFailed(String detail) {

@@ -178,7 +178,7 @@ public final class Mailer {
           ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.CANCELLED, messageId, null, null, 0,
               DeliveryErrors.notRecipient()));
           if (pending != null) {
-            Files.deleteIfExists(pending);
+            deletePending(pending);
           }
         } catch (IOException e) {
           LOG.warn("Cannot record the cancelled delivery for {} to {}: {}", asOf, rcpt, e.getMessage());
@@ -266,7 +266,7 @@ public final class Mailer {
       try {
         ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.SENT, messageId, channel, null, attempts,
             null));
-        Files.deleteIfExists(pending);
+        deletePending(pending);
       } catch (IOException e) {
         LOG.error("Sent the report for {} to {} ({}), but cannot record it in the ledger: {}. A rerun may send it "
             + "once more, with the same Message-ID.", asOf, rcpt, messageId, e.getMessage());
@@ -319,6 +319,22 @@ public final class Mailer {
   private Path pendingFile(LocalDate asOf, String rcpt) {
     return deliveryDir.resolve(PENDING_DIR).resolve(asOf.toString())
         .resolve(MessageComposer.recipientHash(rcpt) + ".eml");
+  }
+
+  /** Removes a pending message, and its day folder and the pending folder when they become empty. */
+  private void deletePending(Path pending) throws IOException {
+    Files.deleteIfExists(pending);
+    Path root = deliveryDir.resolve(PENDING_DIR);
+    for (Path dir = pending.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        if (ds.iterator().hasNext()) {
+          return;
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        continue;
+      }
+      Files.deleteIfExists(dir);
+    }
   }
 
   /** The pending file a ledger record names, if it lies inside _delivery/pending. */
