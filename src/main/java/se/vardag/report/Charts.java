@@ -105,7 +105,7 @@ final class Charts {
     boolean anyDuring = false;
     boolean anyAfter = false;
     for (LocalDate end : weekEnds) {
-      if (pilotEnd == null || !end.isAfter(pilotEnd)) {
+      if (duringPilot(end, pilotEnd)) {
         anyDuring = true;
       } else {
         anyAfter = true;
@@ -155,6 +155,17 @@ final class Charts {
       g.drawString(s, left - 6 - fm.stringWidth(s), y + 4);
     }
 
+    Stroke dashed = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    Stroke solid = g.getStroke();
+    int peakY = -1;
+    if (peak != null) {
+      peakY = yFor(peak, yMax, top, bottom);
+      g.setColor(PEAK);
+      g.setStroke(dashed);
+      g.drawLine(left, peakY, right, peakY);
+      g.setStroke(solid);
+    }
+
     int n = values.size();
     double slot = (right - left) / (double) Math.max(1, n);
     int barW = (int) Math.round(slot * 0.62);
@@ -163,14 +174,13 @@ final class Charts {
       int cx = (int) Math.round(left + slot * i + slot / 2);
       Long v = values.get(i);
       LocalDate end = weekEnds.get(i);
-      boolean inPilot = pilotEnd == null || !end.isAfter(pilotEnd);
+      boolean inPilot = duringPilot(end, pilotEnd);
       if (v != null) {
         int y = yFor(v, yMax, top, bottom);
         g.setColor(inPilot ? BAR_PILOT : BAR);
         g.fillRect(cx - barW / 2, y, barW, Math.max(0, bottom - y));
-        g.setColor(TEXT);
         String s = Long.toString(v);
-        g.drawString(s, cx - fm.stringWidth(s) / 2, y - 4);
+        haloText(g, s, cx - fm.stringWidth(s) / 2, y - 4, TEXT);
       }
       g.setColor(MUTED);
       String label = clean(labels.weekLabels().get(i));
@@ -179,8 +189,6 @@ final class Charts {
     g.setColor(MUTED);
     g.drawLine(left, bottom, right, bottom);
 
-    Stroke dashed = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-    Stroke solid = g.getStroke();
     if (pilotEnd != null && first != null && !pilotEnd.isBefore(first) && pilotEnd.isBefore(weekEnds.get(n - 1))) {
       // The end of day pilotEnd, placed proportionally between the first week's start and the last week's end.
       double days = ChronoUnit.DAYS.between(first, pilotEnd) + 1;
@@ -196,18 +204,27 @@ final class Charts {
       int tx = x + sw + 6 > right ? x - sw - 4 : x + 4;
       g.drawString(s, tx, top - 10);
     }
-    if (peak != null) {
-      int y = yFor(peak, yMax, top, bottom);
-      g.setColor(PEAK);
-      g.setStroke(dashed);
-      g.drawLine(left, y, right, y);
-      g.setStroke(solid);
+    if (peakY >= 0) {
       g.setFont(font(Font.BOLD, 11f));
       String s = clean(labels.peakLabel());
-      g.drawString(s, right - g.getFontMetrics().stringWidth(s), y - 5);
+      haloText(g, s, right - g.getFontMetrics().stringWidth(s), peakY - 5, PEAK);
     }
     g.dispose();
     return new Png(png(img), w, h);
+  }
+
+  /** A week counts as during the pilot when any of its days is on or before the pilot's last day. */
+  static boolean duringPilot(LocalDate weekEnd, LocalDate pilotEnd) {
+    return pilotEnd == null || !weekEnd.minusDays(6).isAfter(pilotEnd);
+  }
+
+  /** Text on a white box, so it stays readable over grid and reference lines. */
+  private static void haloText(Graphics2D g, String s, int x, int y, Color color) {
+    FontMetrics fm = g.getFontMetrics();
+    g.setColor(Color.WHITE);
+    g.fillRect(x - 2, y - fm.getAscent() + 1, fm.stringWidth(s) + 4, fm.getAscent());
+    g.setColor(color);
+    g.drawString(s, x, y);
   }
 
   /** One bar of the overview: a share 0..1, or a note in place of the bar ("too small to report on"). */
