@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,7 +96,13 @@ final class MessageComposer {
     };
     msg.setFrom(from);
     msg.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(Text.oneLine(recipient), true));
-    msg.setSubject(Text.oneLine(r.subject()), "UTF-8");
+    String subject = Text.oneLine(r.subject());
+    if (subject.contains("=?")) {
+      // Text that looks like an RFC 2047 encoded word would be decoded by the reader's client: encode it all.
+      msg.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeWord(subject, "UTF-8", "Q")));
+    } else {
+      msg.setSubject(subject, "UTF-8");
+    }
     msg.setHeader("Date", RFC_5322_DATE.format(date.atZone(zone)));
     msg.setHeader("Content-Language", Text.oneLine(r.language()));
     msg.setHeader("Auto-Submitted", "auto-generated");

@@ -545,7 +545,7 @@ final class ReportBuilder {
         .collect(Collectors.groupingBy(FlagRow::initiativeId, Collectors.counting()));
     return Comparator.comparing((InitiativeRow i) -> "lacks_follow_through".equals(i.verdict()) ? 0 : 1)
         .thenComparing(i -> -high.getOrDefault(i.id(), 0L))
-        .thenComparing(i -> -(Integer) i.get("flag_count"))
+        .thenComparing(i -> -(i.get("flag_count") == null ? 0 : ((Number) i.get("flag_count")).intValue()))
         .thenComparing(InitiativeRow::name)
         .thenComparing(InitiativeRow::id);
   }

@@ -26,6 +26,12 @@ public final class ReportErrors {
         + cause.getMessage() + ". Re-publish the tables for that date with 'jobs/vardag nightly'.", cause);
   }
 
+  public static VardagException asOfMismatch(Path manifest, String manifestAsOf, LocalDate asOf) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot render the report for " + asOf + " from "
+        + manifest.getParent() + ": its manifest says the tables are as of " + manifestAsOf
+        + ". Render the report from the version folder published for " + asOf + ".");
+  }
+
   public static VardagException cannotWrite(Path dir, Throwable cause) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot write the report into " + dir + ": "
         + cause.getMessage() + ". Check free space and permissions of the output folder.", cause);

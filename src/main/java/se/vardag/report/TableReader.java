@@ -75,7 +75,7 @@ final class TableReader {
     for (Row row : rows(spark, versionDir, asOf, Tables.REJECTED_ROWS, false)) {
       rejectedByFile.merge(row.getAs("source_file"), 1L, Long::sum);
     }
-    DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), rejectedByFile);
+    DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
     return new ReportData(asOf, initiatives, flags, weeks, units, quality);
   }
 
@@ -114,7 +114,7 @@ final class TableReader {
   }
 
   /** Reads the keys the report relies on: inputs, rejected_rows_total, missing_optional_inputs. */
-  static DataQuality quality(Path manifest, Map<String, Long> rejectedByFileFromTable) {
+  static DataQuality quality(Path manifest, LocalDate asOf, Map<String, Long> rejectedByFileFromTable) {
     if (!Files.isRegularFile(manifest)) {
       long total = rejectedByFileFromTable.values().stream().mapToLong(Long::longValue).sum();
       return new DataQuality(false, List.of(), total, rejectedByFileFromTable, List.of());
@@ -124,6 +124,10 @@ final class TableReader {
       root = new ObjectMapper().readTree(manifest.toFile());
     } catch (IOException e) {
       throw ReportErrors.unreadableManifest(manifest, e);
+    }
+    String manifestAsOf = root.path("as_of").asText("");
+    if (!manifestAsOf.isEmpty() && !manifestAsOf.equals(asOf.toString())) {
+      throw ReportErrors.asOfMismatch(manifest, manifestAsOf, asOf);
     }
     List<InputFile> inputs = new ArrayList<>();
     Map<String, Long> rejectedByFile = new TreeMap<>();

@@ -236,6 +236,18 @@ class GreenMailDeliveryTest {
   }
 
   @Test
+  void aNameThatLooksLikeAnEncodedWordIsShownLiterallyInTheSubject(@TempDir Path out) throws Exception {
+    String spoof = "=?UTF-8?B?VVJHRU5UOiBwYXkgbm93?= ITIL";
+    List<InitiativeRow> rows = List.of(ReportFixtures.init("I-9", spoof, "lacks_follow_through").row());
+    VardagConfig cfg = config("en", "ledning@exempel.se");
+    RenderedReport report = new ReportRenderer(cfg).render(new ReportData(D, rows, List.of(), List.of(), List.of(),
+        ReportFixtures.quality(0, List.of())));
+    new Mailer(cfg, out, DeliveryTestSupport.CLOCK).deliver(D, report, false);
+    MimeMessage m = greenMail.getReceivedMessages()[0];
+    assertThat(m.getSubject()).isEqualTo(report.subject()).contains(spoof).doesNotContain("URGENT");
+  }
+
+  @Test
   void englishReportsAreDeliveredInEnglish(@TempDir Path out) throws Exception {
     RenderedReport report = DeliveryTestSupport.sampleReport("en");
     new Mailer(config("en", "board@exempel.se"), out, DeliveryTestSupport.CLOCK).deliver(D, report, false);

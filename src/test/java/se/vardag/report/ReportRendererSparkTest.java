@@ -62,6 +62,16 @@ class ReportRendererSparkTest {
   }
 
   @Test
+  void aVersionFolderOfAnotherDateIsRefused(@TempDir Path tmp) {
+    SparkSession spark = SparkTestSupport.spark();
+    Path version = tmp.resolve("v");
+    ReportFixtures.writeVersionDir(spark, version, ReportFixtures.sample());
+    ReportRenderer renderer = new ReportRenderer(ReportFixtures.config("sv", Map.of()));
+    assertThatThrownBy(() -> renderer.render(spark, version, ReportFixtures.D.plusDays(1)))
+        .isInstanceOf(VardagException.class).hasMessageContaining("as of 2026-11-03");
+  }
+
+  @Test
   void withoutAManifestTheRejectedRowsTableStillCounts(@TempDir Path tmp) throws Exception {
     SparkSession spark = SparkTestSupport.spark();
     Path version = tmp.resolve("v");
