@@ -91,8 +91,16 @@ final class TextRenderer {
     for (List<Cell> row : table.rows()) {
       List<String> parts = new ArrayList<>();
       for (int c = 1; c < row.size(); c++) {
-        if (!row.get(c).text().isEmpty()) {
-          parts.add(table.header().get(c) + ": " + row.get(c).text());
+        Cell cell = row.get(c);
+        if (cell.text().isEmpty()) {
+          continue;
+        }
+        // A note in place of a figure ("too small to report on") stands alone, once.
+        boolean note = cell.muted() && (cell.text().equals(m.raw("value.too_small_short"))
+            || cell.text().equals(m.raw("value.unit.too_small")) || cell.text().equals(m.raw("value.unit.complementary")));
+        String part = note ? cell.text() : table.header().get(c) + ": " + cell.text();
+        if (parts.isEmpty() || !parts.get(parts.size() - 1).equals(part)) {
+          parts.add(part);
         }
       }
       line(t, first, rest, row.get(0).text() + (parts.isEmpty() ? "" : " \u2014 " + String.join(" \u00b7 ", parts)));

@@ -65,7 +65,7 @@ class ReportRendererTest {
   void englishReportReadsTheSameTablesInEnglish() {
     RenderedReport r = render("en", ReportFixtures.sample());
     assertThat(r.subject()).isEqualTo("Vardag 3 November 2026: 2 of 5 initiatives past the pilot lack follow-through "
-        + "(+1 ending pilot with a serious gap) – most urgent: ITIL-incidenthantering i servicedesken");
+        + "(+1 pilot ending with a serious gap) – most urgent: ITIL-incidenthantering i servicedesken");
     assertThat(r.fileHtml()).contains("Owner E1042 left on 30 September 2026.", "Lacks follow-through",
         "Who owns this when the pilot is over", "Data quality");
     assertThat(r.attachmentName()).isEqualTo("initiative-metrics-2026-11-03.csv");
