@@ -1,0 +1,155 @@
+package se.vardag.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery ledger: {@code _delivery/ledger.jsonl}, one JSON object per line, appended and forced to
+ * disk before the next step. Events per (D, recipient): {@code intent} (the message is composed and kept
+ * in {@code pending}; about to be sent), then {@code sent} or {@code failed}; {@code cancelled} when a
+ * pending message's recipient left mail.to. The last event decides: {@code sent} means done; {@code intent}
+ * or {@code failed} means pending. A line cut short by a crash is ignored (and logged).
+ */
+final class Ledger {
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+  static final String FILE = "ledger.jsonl";
+
+  static final String INTENT = "intent";
+  static final String SENT = "sent";
+  static final String FAILED = "failed";
+  static final String CANCELLED = "cancelled";
+
+  /** One line of the ledger. */
+  record Event(Instant at, LocalDate asOf, String recipient, String event, String messageId, String channel,
+      String pending, int attempts, String reason) {}
+
+  /** The state of one (D, recipient): its last event and how often it was sent before. */
+  record State(LocalDate asOf, String recipient, Event last, int timesSent) {
+    boolean sent() {
+      return SENT.equals(last.event());
+    }
+
+    boolean pending() {
+      return INTENT.equals(last.event()) || FAILED.equals(last.event());
+    }
+  }
+
+  private final Path file;
+  private final ObjectMapper json = new ObjectMapper();
+
+  Ledger(Path deliveryDir) {
+    this.file = deliveryDir.resolve(FILE);
+  }
+
+  static String key(LocalDate asOf, String recipient) {
+    return asOf + " " + recipient.toLowerCase(Locale.ROOT);
+  }
+
+  /** Every (D, recipient) the ledger knows, in the order first seen. */
+  Map<String, State> states() throws IOException {
+    Map<String, State> states = new LinkedHashMap<>();
+    for (Event e : read()) {
+      String k = key(e.asOf(), e.recipient());
+      State old = states.get(k);
+      int sent = (old == null ? 0 : old.timesSent()) + (SENT.equals(e.event()) ? 1 : 0);
+      states.put(k, new State(e.asOf(), e.recipient(), e, sent));
+    }
+    return states;
+  }
+
+  List<Event> read() throws IOException {
+    List<Event> events = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return events;
+    }
+    int lineNo = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode n = json.readTree(line);
+        events.add(new Event(Instant.parse(n.path("at").asText()), LocalDate.parse(n.path("as_of").asText()),
+            n.path("recipient").asText(), n.path("event").asText(), text(n, "message_id"), text(n, "channel"),
+            text(n, "pending"), n.path("attempts").asInt(0), text(n, "reason")));
+      } catch (IOException | RuntimeException ex) {
+        LOG.warn("Ignoring line {} of the delivery ledger {}: it is not a complete record (a run may have "
+            + "stopped while writing it)", lineNo, file);
+      }
+    }
+    return events;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** Appends one event and forces it to disk before returning. */
+  void append(Event e) throws IOException {
+    ObjectNode n = json.createObjectNode();
+    n.put("at", e.at().toString());
+    n.put("as_of", e.asOf().toString());
+    n.put("recipient", e.recipient());
+    n.put("event", e.event());
+    if (e.messageId() != null) {
+      n.put("message_id", e.messageId());
+    }
+    if (e.channel() != null) {
+      n.put("channel", e.channel());
+    }
+    if (e.pending() != null) {
+      n.put("pending", e.pending());
+    }
+    if (e.attempts() > 0) {
+      n.put("attempts", e.attempts());
+    }
+    if (e.reason() != null && !e.reason().isEmpty()) {
+      n.put("reason", e.reason());
+    }
+    byte[] line = (json.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(file.getParent());
+    boolean needsNewline = endsWithoutNewline();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      if (needsNewline) {
+        ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+      }
+      ByteBuffer buf = ByteBuffer.wrap(line);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+  }
+
+  /** True when a crash left the last line without its newline; the next record then starts a new line. */
+  private boolean endsWithoutNewline() throws IOException {
+    if (!Files.exists(file) || Files.size(file) == 0) {
+      return false;
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      raf.seek(raf.length() - 1);
+      return raf.read() != '\n';
+    }
+  }
+}

@@ -1,0 +1,406 @@
+package se.vardag.delivery;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardag.config.SmtpSettings;
+import se.vardag.config.VardagConfig;
+import se.vardag.delivery.DeliveryResult.Entry;
+import se.vardag.delivery.DeliveryResult.Status;
+import se.vardag.report.AtomicFiles;
+import se.vardag.report.RenderedReport;
+import se.vardag.report.Text;
+
+/**
+ * Delivers the report exactly once per (D, recipient): over SMTP when {@code mail.smtp.host} is set, else
+ * as an {@code .eml} file in the outbox. Bookkeeping lives in {@code <outputDir>/_delivery/}:
+ * <pre>
+ *   ledger.jsonl                 append-only, fsynced: intent / sent / failed / cancelled per (D, recipient)
+ *   pending/D/HASH.eml           the exact composed message until it is sent
+ * </pre>
+ * For each recipient, {@link #deliver}: skips when the ledger says sent (unless {@code resend}); composes
+ * the message with a deterministic Message-ID; writes it to pending; records the intent; sends it; records
+ * success (and removes the pending file) or failure (and keeps it). {@link #deliverPending} sends what
+ * earlier runs left pending, without re-rendering. A crash between sending and recording may send one
+ * duplicate, with the same Message-ID. Runs must not overlap (the CLI holds the output folder's lock).
+ */
+public final class Mailer {
+  private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+  public static final String DELIVERY_DIR = "_delivery";
+  static final String PENDING_DIR = "pending";
+
+  /** How the Mailer waits between SMTP attempts (tests replace it). */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  private final VardagConfig config;
+  private final Path outputDir;
+  private final Path deliveryDir;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Redactor redactor;
+  private final Ledger ledger;
+  private final MessageComposer composer;
+
+  public Mailer(VardagConfig config, Path outputDir, Clock clock) {
+    this(config, outputDir, clock, Thread::sleep);
+  }
+
+  Mailer(VardagConfig config, Path outputDir, Clock clock, Sleeper sleeper) {
+    this.config = requireNonNull(config, "config is null");
+    this.outputDir = requireNonNull(outputDir, "outputDir is null").toAbsolutePath().normalize();
+    this.deliveryDir = this.outputDir.resolve(DELIVERY_DIR);
+    this.clock = requireNonNull(clock, "clock is null");
+    this.sleeper = requireNonNull(sleeper, "sleeper is null");
+    this.redactor = new Redactor(config.smtp());
+    this.ledger = new Ledger(deliveryDir);
+    this.composer = new MessageComposer(config.mailFrom(), config.timezone());
+  }
+
+  /** The outbox folder: mail.outbox_dir, relative to the output folder unless absolute. */
+  public Path outboxDir() {
+    Path p = Path.of(config.outboxDir());
+    return p.isAbsolute() ? p : outputDir.resolve(p);
+  }
+
+  /** Delivers D's report to every recipient in mail.to that has not had it (all of them with {@code resend}). */
+  public DeliveryResult deliver(LocalDate asOf, RenderedReport report, boolean resend) {
+    requireNonNull(asOf, "asOf is null");
+    requireNonNull(report, "report is null");
+    List<String> recipients = recipients();
+    if (recipients.isEmpty()) {
+      LOG.info("mail.to is empty: the report for {} is rendered but delivered to nobody", asOf);
+      return DeliveryResult.empty();
+    }
+    Map<String, Ledger.State> states;
+    try {
+      states = ledger.states();
+    } catch (IOException e) {
+      return allFailed(asOf, recipients, DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())));
+    }
+    LOG.info("Delivering the report for {} to {} recipient(s) via {}", asOf, recipients.size(), channelDescription());
+    List<Entry> entries = new ArrayList<>();
+    for (String rcpt : recipients) {
+      Ledger.State st = states.get(Ledger.key(asOf, rcpt));
+      if (st != null && st.sent() && !resend) {
+        String reason = DeliveryErrors.alreadySent(st.last().at().toString(), st.last().messageId());
+        LOG.info("Not sending the report for {} to {}: {}", asOf, rcpt, reason);
+        entries.add(new Entry(asOf, rcpt, Status.SKIPPED, reason, st.last().messageId(), st.last().channel(), 0, false));
+        continue;
+      }
+      int n = st == null ? 0 : st.timesSent();
+      String messageId = composer.messageId(asOf, rcpt, n);
+      byte[] raw;
+      try {
+        raw = composer.compose(report, rcpt, messageId, clock.instant());
+      } catch (Exception e) {
+        String reason = redactor.apply(DeliveryErrors.composeFailed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        LOG.error("Cannot deliver the report for {} to {}: {}", asOf, rcpt, reason);
+        entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, true));
+        continue;
+      }
+      Path pending = pendingFile(asOf, rcpt);
+      String pendingRel = deliveryDir.relativize(pending).toString().replace('\\', '/');
+      try {
+        AtomicFiles.write(pending, raw);
+        ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.INTENT, messageId, channel(), pendingRel,
+            0, null));
+      } catch (IOException e) {
+        String reason = "cannot record the delivery in " + deliveryDir + ": " + e.getMessage();
+        LOG.error("Cannot deliver the report for {} to {}: {}", asOf, rcpt, reason);
+        entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
+        continue;
+      }
+      entries.add(transmit(asOf, rcpt, messageId, raw, pending, n));
+    }
+    DeliveryResult result = new DeliveryResult(entries);
+    LOG.info("Delivery of the report for {}: {}", asOf, result.summary());
+    return result;
+  }
+
+  /** Sends every message earlier runs left pending (failed or interrupted), from the stored bytes. */
+  public DeliveryResult deliverPending() {
+    return deliverPending(Set.of());
+  }
+
+  /**
+   * {@link #deliver} for D, then {@link #deliverPending} for every other (D, recipient) still pending: what
+   * {@code nightly} and {@code report} run. {@link DeliveryResult#failed()} is then true exactly when
+   * something is still pending.
+   */
+  public DeliveryResult deliverAll(LocalDate asOf, RenderedReport report, boolean resend) {
+    DeliveryResult now = deliver(asOf, report, resend);
+    Set<String> done = new HashSet<>();
+    for (Entry e : now.entries()) {
+      done.add(Ledger.key(e.asOf(), e.recipient()));
+    }
+    return now.plus(deliverPending(done));
+  }
+
+  private DeliveryResult deliverPending(Set<String> skip) {
+    Map<String, Ledger.State> states;
+    try {
+      states = ledger.states();
+    } catch (IOException e) {
+      LOG.error("Cannot send pending reports: {}", DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())));
+      return new DeliveryResult(List.of(new Entry(LocalDate.EPOCH, "*", Status.FAILED,
+          DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())), null, channel(), 0, false)));
+    }
+    Set<String> current = new HashSet<>();
+    recipients().forEach(r -> current.add(r.toLowerCase(Locale.ROOT)));
+    List<Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, Ledger.State> kv : states.entrySet()) {
+      Ledger.State st = kv.getValue();
+      if (!st.pending() || skip.contains(kv.getKey())) {
+        continue;
+      }
+      LocalDate asOf = st.asOf();
+      String rcpt = st.recipient();
+      String messageId = st.last().messageId();
+      Path pending = resolvePending(st.last().pending());
+      if (!current.contains(rcpt.toLowerCase(Locale.ROOT))) {
+        try {
+          ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.CANCELLED, messageId, null, null, 0,
+              DeliveryErrors.notRecipient()));
+          if (pending != null) {
+            deletePending(pending);
+          }
+        } catch (IOException e) {
+          LOG.warn("Cannot record the cancelled delivery for {} to {}: {}", asOf, rcpt, e.getMessage());
+        }
+        LOG.info("Dropping the pending report for {} to {}: {}", asOf, rcpt, DeliveryErrors.notRecipient());
+        entries.add(new Entry(asOf, rcpt, Status.CANCELLED, DeliveryErrors.notRecipient(), messageId, null, 0, false));
+        continue;
+      }
+      if (pending == null || !Files.isRegularFile(pending)) {
+        String reason = DeliveryErrors.pendingMissing(String.valueOf(st.last().pending()));
+        LOG.error("Cannot send the pending report for {} to {}: {}", asOf, rcpt, reason);
+        entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
+        continue;
+      }
+      byte[] raw;
+      try {
+        raw = Files.readAllBytes(pending);
+      } catch (IOException e) {
+        String reason = DeliveryErrors.pendingMissing(pending + " (" + e.getMessage() + ")");
+        entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
+        continue;
+      }
+      LOG.info("Sending the report for {} to {} that an earlier run left pending ({})", asOf, rcpt, messageId);
+      entries.add(transmit(asOf, rcpt, messageId, raw, pending, st.timesSent()));
+    }
+    removeOrphans();
+    DeliveryResult result = new DeliveryResult(entries);
+    if (!entries.isEmpty()) {
+      LOG.info("Delivery of pending reports: {}", result.summary());
+    }
+    return result;
+  }
+
+  /** Sends (SMTP, with retries) or writes (outbox), then records the outcome. */
+  private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Path pending, int n) {
+    String channel = channel();
+    int attempts = 0;
+    String failure = null;
+    boolean permanent = false;
+    if (config.smtp().enabled()) {
+      SmtpSettings smtp = config.smtp();
+      if (!smtp.user().isEmpty() && smtp.password().filter(p -> !p.isEmpty()).isEmpty()) {
+        failure = DeliveryErrors.noPassword();
+        permanent = true;
+      } else {
+        SmtpChannel smtpChannel = new SmtpChannel(smtp, envelopeFrom());
+        long backoff = smtp.retryBackoffMs();
+        while (true) {
+          attempts++;
+          try {
+            smtpChannel.send(raw, rcpt);
+            failure = null;
+            break;
+          } catch (Exception e) {
+            SmtpFailure f = SmtpFailure.of(e);
+            failure = redactor.apply(DeliveryErrors.smtpFailed(attempts, f));
+            permanent = !f.temporary();
+            LOG.warn("Attempt {}/{} to send the report for {} to {} failed ({}): {}", attempts, smtp.maxAttempts(),
+                asOf, rcpt, f.temporary() ? "temporary" : "permanent", redactor.apply(f.reason()));
+            if (permanent || attempts >= smtp.maxAttempts()) {
+              break;
+            }
+            try {
+              sleeper.sleep(backoff);
+            } catch (InterruptedException ie) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+            backoff = backoff > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : backoff * 2;
+          }
+        }
+      }
+    } else {
+      attempts = 1;
+      try {
+        Path file = outboxDir().resolve(outboxName(asOf, rcpt, n));
+        AtomicFiles.write(file, raw);
+        LOG.info("Wrote the report for {} to {} into the outbox: {}", asOf, rcpt, file);
+      } catch (IOException e) {
+        failure = DeliveryErrors.outboxFailed(e.getClass().getSimpleName() + " " + e.getMessage());
+      }
+    }
+
+    if (failure == null) {
+      try {
+        ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.SENT, messageId, channel, null, attempts,
+            null));
+        deletePending(pending);
+      } catch (IOException e) {
+        LOG.error("Sent the report for {} to {} ({}), but cannot record it in the ledger: {}. A rerun may send it "
+            + "once more, with the same Message-ID.", asOf, rcpt, messageId, e.getMessage());
+      }
+      LOG.info("Sent the report for {} to {} via {} ({}, {} attempt(s))", asOf, rcpt, channel, messageId, attempts);
+      return new Entry(asOf, rcpt, Status.SENT, "", messageId, channel, attempts, false);
+    }
+    try {
+      ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.FAILED, messageId, channel,
+          deliveryDir.relativize(pending).toString().replace('\\', '/'), attempts, failure));
+    } catch (IOException e) {
+      LOG.error("Cannot record the failed delivery for {} to {} in the ledger: {}", asOf, rcpt, e.getMessage());
+    }
+    LOG.error("Cannot deliver the report for {} to {}: {}", asOf, rcpt, failure);
+    return new Entry(asOf, rcpt, Status.FAILED, failure, messageId, channel, attempts, permanent);
+  }
+
+  private List<String> recipients() {
+    Map<String, String> unique = new LinkedHashMap<>();
+    for (String r : config.mailTo()) {
+      String clean = Text.oneLine(r);
+      if (!clean.isEmpty()) {
+        unique.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  private String channel() {
+    return config.smtp().enabled() ? "smtp" : "outbox";
+  }
+
+  private String channelDescription() {
+    SmtpSettings s = config.smtp();
+    if (!s.enabled()) {
+      return "the outbox " + outboxDir();
+    }
+    return "SMTP " + s.host() + ":" + s.port() + " (STARTTLS " + (s.starttls() ? "required" : "off") + ", "
+        + (s.user().isEmpty() ? "no login" : "login as " + s.user()) + ")";
+  }
+
+  private String envelopeFrom() {
+    try {
+      return new jakarta.mail.internet.InternetAddress(Text.oneLine(config.mailFrom()), true).getAddress();
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new IllegalArgumentException("Cannot use mail.from: " + e.getMessage(), e);
+    }
+  }
+
+  private Path pendingFile(LocalDate asOf, String rcpt) {
+    return deliveryDir.resolve(PENDING_DIR).resolve(asOf.toString())
+        .resolve(MessageComposer.recipientHash(rcpt) + ".eml");
+  }
+
+  /** Removes a pending message, and its day folder and the pending folder when they become empty. */
+  private void deletePending(Path pending) throws IOException {
+    Files.deleteIfExists(pending);
+    Path root = deliveryDir.resolve(PENDING_DIR);
+    for (Path dir = pending.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        if (ds.iterator().hasNext()) {
+          return;
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        continue;
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** The pending file a ledger record names, if it lies inside _delivery/pending. */
+  private Path resolvePending(String rel) {
+    if (rel == null) {
+      return null;
+    }
+    Path p = deliveryDir.resolve(rel).normalize();
+    return p.startsWith(deliveryDir.resolve(PENDING_DIR)) ? p : null;
+  }
+
+  /** "2026-11-03_ledning_example.se_1a2b3c4d5e6f.eml"; "..._2.eml" for the second sending (--resend). */
+  static String outboxName(LocalDate asOf, String rcpt, int n) {
+    String safe = rcpt.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    if (safe.length() > 64) {
+      safe = safe.substring(0, 64);
+    }
+    return asOf + "_" + safe + "_" + MessageComposer.recipientHash(rcpt) + (n > 0 ? "_" + (n + 1) : "") + ".eml";
+  }
+
+  /** Pending files no pending ledger state refers to (left by a crash around the ledger write). */
+  private void removeOrphans() {
+    Path root = deliveryDir.resolve(PENDING_DIR);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try {
+      Set<Path> wanted = new HashSet<>();
+      for (Ledger.State st : ledger.states().values()) {
+        if (st.pending()) {
+          Path p = resolvePending(st.last().pending());
+          if (p != null) {
+            wanted.add(p);
+          }
+        }
+      }
+      try (DirectoryStream<Path> days = Files.newDirectoryStream(root)) {
+        for (Path day : days) {
+          if (!Files.isDirectory(day)) {
+            continue;
+          }
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(day)) {
+            for (Path f : files) {
+              if (!wanted.contains(f.normalize())) {
+                Files.deleteIfExists(f);
+              }
+            }
+          }
+          try (DirectoryStream<Path> left = Files.newDirectoryStream(day)) {
+            if (!left.iterator().hasNext()) {
+              Files.deleteIfExists(day);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot tidy the pending folder {}: {}", root, e.getMessage());
+    }
+  }
+
+  private static DeliveryResult allFailed(LocalDate asOf, List<String> recipients, String reason) {
+    List<Entry> entries = new ArrayList<>();
+    for (String r : recipients) {
+      entries.add(new Entry(asOf, r, Status.FAILED, reason, null, null, 0, false));
+    }
+    LOG.error("Cannot deliver the report for {}: {}", asOf, reason);
+    return new DeliveryResult(entries);
+  }
+}

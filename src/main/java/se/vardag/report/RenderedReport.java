@@ -1,0 +1,217 @@
+package se.vardag.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A rendered report, ready to mail: subject, plain text, HTML, the CSV attachment and the charts. It is
+ * written to (and loaded back from) a report folder, so delivery after a crash needs no Spark:
+ * <pre>
+ *   report.html        the HTML body, charts referenced as charts/NAME.png
+ *   report.txt         the plain-text alternative
+ *   initiatives.csv    the CSV attachment (mailed as {@link #attachmentName()})
+ *   charts/NAME.png    the charts
+ *   report.json        subject, language, attachment name, and each chart's Content-ID and alt text
+ * </pre>
+ */
+public final class RenderedReport {
+  public static final String HTML_FILE = "report.html";
+  public static final String TEXT_FILE = "report.txt";
+  public static final String META_FILE = "report.json";
+  public static final String CHARTS_DIR = "charts";
+  private static final Pattern SAFE_FILE = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.png");
+
+  /** A chart: file name under charts/, its Content-ID (without angle brackets), alt text and PNG bytes. */
+  public record Chart(String fileName, String contentId, String alt, byte[] png) {
+    public Chart {
+      requireNonNull(fileName, "fileName is null");
+      requireNonNull(contentId, "contentId is null");
+      if (!SAFE_FILE.matcher(fileName).matches()) {
+        throw new IllegalArgumentException("Cannot use chart file name " + fileName);
+      }
+      png = png.clone();
+    }
+
+    @Override
+    public byte[] png() {
+      return png.clone();
+    }
+  }
+
+  private final LocalDate asOf;
+  private final String language;
+  private final String subject;
+  private final String text;
+  private final String html;
+  private final byte[] csv;
+  private final String attachmentName;
+  private final List<Chart> charts;
+
+  public RenderedReport(LocalDate asOf, String language, String subject, String text, String html, byte[] csv,
+      String attachmentName, List<Chart> charts) {
+    this.asOf = requireNonNull(asOf, "asOf is null");
+    this.language = requireNonNull(language, "language is null");
+    this.subject = Text.oneLine(requireNonNull(subject, "subject is null"));
+    this.text = requireNonNull(text, "text is null");
+    this.html = requireNonNull(html, "html is null");
+    this.csv = requireNonNull(csv, "csv is null").clone();
+    this.attachmentName = Text.oneLine(requireNonNull(attachmentName, "attachmentName is null"));
+    this.charts = List.copyOf(charts);
+  }
+
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** sv or en. */
+  public String language() {
+    return language;
+  }
+
+  /** The subject, on one line (no CR/LF, no control characters). */
+  public String subject() {
+    return subject;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** The HTML as written to report.html: charts referenced as {@code charts/NAME.png}. */
+  public String fileHtml() {
+    return html;
+  }
+
+  /** The HTML for the mail: each chart referenced as {@code cid:CONTENT-ID}. */
+  public String mailHtml() {
+    String out = html;
+    for (Chart c : charts) {
+      out = out.replace("src=\"" + CHARTS_DIR + "/" + c.fileName() + "\"", "src=\"cid:" + c.contentId() + "\"");
+    }
+    return out;
+  }
+
+  /** The CSV attachment's bytes (UTF-8 with BOM). */
+  public byte[] csv() {
+    return csv.clone();
+  }
+
+  /** The attachment's file name in the report's language, e.g. initiativmått-2026-11-03.csv. */
+  public String attachmentName() {
+    return attachmentName;
+  }
+
+  public List<Chart> charts() {
+    return charts;
+  }
+
+  /**
+   * Writes the report folder whole: into a new folder beside {@code reportDir}, then renamed into place,
+   * so a reader never sees a half-written report and a re-render replaces the old one completely.
+   */
+  public void writeTo(Path reportDir) {
+    Path target = reportDir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    try {
+      Files.createDirectories(parent);
+      cleanLeftovers(parent, target.getFileName().toString());
+      Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+      Files.createDirectories(tmp.resolve(CHARTS_DIR));
+      AtomicFiles.writeAndSync(tmp.resolve(HTML_FILE), html.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.writeAndSync(tmp.resolve(TEXT_FILE), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.writeAndSync(tmp.resolve(CsvExport.FILE_NAME), csv);
+      for (Chart c : charts) {
+        AtomicFiles.writeAndSync(tmp.resolve(CHARTS_DIR).resolve(c.fileName()), c.png);
+      }
+      AtomicFiles.writeAndSync(tmp.resolve(META_FILE), meta());
+      AtomicFiles.syncDir(tmp.resolve(CHARTS_DIR));
+      AtomicFiles.syncDir(tmp);
+      Path old = null;
+      if (Files.exists(target)) {
+        old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        Files.move(target, old);
+      }
+      Files.move(tmp, target);
+      AtomicFiles.syncDir(parent);
+      if (old != null) {
+        AtomicFiles.deleteTree(old);
+      }
+    } catch (IOException e) {
+      throw ReportErrors.cannotWrite(target, e);
+    }
+  }
+
+  /** Removes temporary or old folders a crashed earlier write left beside the report folder. */
+  private static void cleanLeftovers(Path parent, String name) throws IOException {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".{tmp,old}-*")) {
+      for (Path p : ds) {
+        AtomicFiles.deleteTree(p);
+      }
+    }
+  }
+
+  private byte[] meta() {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.put("as_of", asOf.toString());
+    root.put("language", language);
+    root.put("subject", subject);
+    root.put("attachment_name", attachmentName);
+    ArrayNode cs = root.putArray("charts");
+    for (Chart c : charts) {
+      cs.addObject().put("file", c.fileName()).put("content_id", c.contentId()).put("alt", c.alt());
+    }
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads a report folder written by {@link #writeTo}. */
+  public static RenderedReport load(Path reportDir) {
+    Path meta = reportDir.resolve(META_FILE);
+    if (!Files.isRegularFile(meta)) {
+      throw ReportErrors.renderedReportMissing(reportDir, "there is no " + META_FILE);
+    }
+    try {
+      JsonNode root = new ObjectMapper().readTree(meta.toFile());
+      List<Chart> charts = new ArrayList<>();
+      for (JsonNode c : root.path("charts")) {
+        String file = c.path("file").asText();
+        charts.add(new Chart(file, c.path("content_id").asText(), c.path("alt").asText(),
+            Files.readAllBytes(reportDir.resolve(CHARTS_DIR).resolve(file))));
+      }
+      return new RenderedReport(LocalDate.parse(root.path("as_of").asText()), root.path("language").asText(),
+          root.path("subject").asText(),
+          Files.readString(reportDir.resolve(TEXT_FILE), StandardCharsets.UTF_8),
+          Files.readString(reportDir.resolve(HTML_FILE), StandardCharsets.UTF_8),
+          Files.readAllBytes(reportDir.resolve(CsvExport.FILE_NAME)), root.path("attachment_name").asText(), charts);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof se.vardag.VardagException) {
+        throw (se.vardag.VardagException) e;
+      }
+      throw ReportErrors.renderedReportMissing(reportDir, e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RenderedReport{" + asOf + ", " + language + ", " + charts.size() + " charts}";
+  }
+}

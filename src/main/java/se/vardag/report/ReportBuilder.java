@@ -1,0 +1,568 @@
+package se.vardag.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import se.vardag.config.FlagThresholds;
+import se.vardag.report.ReportData.FlagRow;
+import se.vardag.report.ReportData.UnitRow;
+import se.vardag.report.ReportData.WeekRow;
+import se.vardag.report.ReportModel.Cell;
+import se.vardag.report.ReportModel.ChartRef;
+import se.vardag.report.ReportModel.Fact;
+import se.vardag.report.ReportModel.FlagLine;
+import se.vardag.report.ReportModel.InitiativeSection;
+import se.vardag.report.ReportModel.PillarFlags;
+import se.vardag.report.ReportModel.Question;
+import se.vardag.report.ReportModel.Stat;
+import se.vardag.report.ReportModel.Table;
+
+/** Turns the published data into the report's words, numbers and charts (one {@link ReportModel}). */
+final class ReportBuilder {
+  /** Verdicts in the order the report lists them. */
+  static final List<String> VERDICT_ORDER =
+      List.of("lacks_follow_through", "at_risk", "in_pilot", "on_track", "stopped");
+  /** Flag codes in the order of the spec's table. */
+  static final List<String> FLAG_ORDER = List.of("NO_OWNER", "OWNER_LEFT", "NO_MANDATE", "NO_GOAL",
+      "NO_FOLLOW_UP_CADENCE", "FOLLOW_UP_OVERDUE", "NO_PRACTICE_TIME", "PRACTICE_TIME_UNUSED", "NO_TRAINING_PLAN",
+      "LOW_TRAINING_COVERAGE", "TRAINED_NOT_USING", "NO_LEARNING_FOLLOW_UP", "NO_USAGE_SIGNAL", "LOW_ADOPTION",
+      "ADOPTION_DECAY", "NO_EFFECT_MEASURE", "NO_EFFECT");
+  /** The spec's three questions and the pillars whose flags answer each. */
+  static final List<List<String>> QUESTION_PILLARS = List.of(
+      List.of("ownership", "strategy", "follow-up"),
+      List.of("competence", "time"),
+      List.of("usage", "effect"));
+  /** The optional inputs, in the order the footer names them. */
+  static final List<String> OPTIONAL_INPUTS =
+      List.of("goals.csv", "learning_activities.csv", "follow_ups.csv", "outcomes.csv");
+  static final int MAX_OVERVIEW_BARS = 40;
+  static final int MAX_UNIT_ROWS = 8;
+  static final int SUBJECT_NAME_CHARS = 50;
+
+  private final Messages m;
+  private final EvidenceText evidence;
+  private final String organisation;
+  private final int minGroupSize;
+  private final FlagThresholds thresholds;
+
+  ReportBuilder(Messages m, String organisation, int minGroupSize, FlagThresholds thresholds) {
+    this.m = m;
+    this.evidence = new EvidenceText(m);
+    this.organisation = organisation == null ? "" : organisation.trim();
+    this.minGroupSize = minGroupSize;
+    this.thresholds = thresholds;
+  }
+
+  ReportModel build(ReportData data) {
+    LocalDate d = data.asOf();
+    List<InitiativeRow> headline = data.initiatives().stream().filter(InitiativeRow::headline)
+        .sorted(headlineOrder(data)).collect(Collectors.toList());
+    List<InitiativeRow> others = data.initiatives().stream().filter(i -> !i.headline())
+        .sorted(otherOrder()).collect(Collectors.toList());
+    Map<String, List<FlagRow>> flagsBy = data.flags().stream()
+        .collect(Collectors.groupingBy(FlagRow::initiativeId, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<WeekRow>> weeksBy = data.weeks().stream()
+        .collect(Collectors.groupingBy(WeekRow::initiativeId, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<UnitRow>> unitsBy = data.units().stream()
+        .collect(Collectors.groupingBy(UnitRow::initiativeId, LinkedHashMap::new, Collectors.toList()));
+
+    String title = organisation.isEmpty() ? m.get("report.title", m.date(d))
+        : m.get("report.title.org", m.date(d), organisation);
+
+    long lacking = data.initiatives().stream().filter(i -> "lacks_follow_through".equals(i.verdict())).count();
+    long postPilot = data.initiatives().stream()
+        .filter(i -> i.isTrue("post_pilot") && !"stopped".equals(i.verdict())).count();
+    long endingSoon = headline.stream().filter(i -> "in_pilot".equals(i.verdict())).count();
+    String main = postPilot == 0 ? m.get("headline.none_post_pilot")
+        : lacking == 0 ? m.get("headline.none_lacking", postPilot) : m.get("headline.lacking", lacking, postPilot);
+    String ending = endingSoon == 0 ? "" : m.get("headline.ending_soon", endingSoon);
+    String sentence = main + ending + ".";
+    String subjectMain = postPilot == 0 ? m.get("subject.none_post_pilot")
+        : lacking == 0 ? m.get("subject.none_lacking") : m.get("subject.lacking", lacking, postPilot);
+    String subject = m.get("subject.layout", m.date(d), subjectMain
+        + (endingSoon == 0 ? "" : m.get("subject.ending", endingSoon))
+        + (headline.isEmpty() ? "" : m.get("subject.first", truncate(headline.get(0).name(), SUBJECT_NAME_CHARS))));
+    subject = Text.oneLine(subject);
+
+    List<Stat> stats = new ArrayList<>();
+    for (String v : VERDICT_ORDER) {
+      long n = data.initiatives().stream().filter(i -> v.equals(i.verdict())).count();
+      if (n > 0) {
+        stats.add(new Stat(v, m.raw("verdict." + v), n));
+      }
+    }
+
+    List<InitiativeSection> sections = new ArrayList<>();
+    int chartNo = 0;
+    for (InitiativeRow i : headline) {
+      chartNo++;
+      sections.add(section(i, flagsBy.getOrDefault(i.id(), List.of()), weeksBy.getOrDefault(i.id(), List.of()),
+          unitsBy.getOrDefault(i.id(), List.of()), data, chartNo));
+    }
+
+    List<InitiativeRow> inOverview = new ArrayList<>(headline);
+    others.stream().filter(i -> !"stopped".equals(i.verdict())).forEach(inOverview::add);
+    ChartRef overview = null;
+    StringBuilder overviewText = new StringBuilder();
+    if (!inOverview.isEmpty()) {
+      List<Charts.Bar> bars = new ArrayList<>();
+      for (InitiativeRow i : inOverview.subList(0, Math.min(MAX_OVERVIEW_BARS, inOverview.size()))) {
+        Double share = i.suppressed() || i.str("usage_signals") == null ? null : i.dbl("sustained_rate");
+        String text = i.suppressed() ? m.raw("value.too_small_short")
+            : i.str("usage_signals") == null ? m.raw("value.no_usage_signal")
+            : share == null ? m.raw("value.none") : m.percent(share);
+        bars.add(new Charts.Bar(i.name(), i.verdict(), share, text));
+        overviewText.append(m.get("overview.text.line", Text.oneLine(i.name()), text)).append('\n');
+      }
+      List<String[]> legend = new ArrayList<>();
+      for (String v : VERDICT_ORDER) {
+        if (!"stopped".equals(v) && inOverview.stream().anyMatch(i -> v.equals(i.verdict()))) {
+          legend.add(new String[] {v, m.raw("verdict." + v)});
+        }
+      }
+      double threshold = thresholds.lowAdoptionMinSustainedRate();
+      Charts.Png png = Charts.overview(new Charts.OverviewLabels(m.raw("overview.chart.title"),
+          m.get("overview.chart.threshold", m.percent(threshold)), m.raw("overview.chart.axis"), legend,
+          List.of(m.percent(0), m.percent(0.25), m.percent(0.5), m.percent(0.75), m.percent(1))), bars, threshold);
+      String alt = inOverview.size() > MAX_OVERVIEW_BARS
+          ? m.get("overview.alt.first", MAX_OVERVIEW_BARS, (long) inOverview.size()) : m.raw("overview.alt");
+      overview = new ChartRef("overview.png", contentId("overview", d), alt, png.bytes(), png.width(), png.height());
+    }
+
+    Table othersTable = others.isEmpty() ? null : othersTable(others, flagsBy);
+
+    List<String> footer = footer(data);
+    String attachmentNote = m.get("attachment.note", attachmentName(m, d));
+
+    return new ReportModel(m.language(), title, subject, sentence, stats,
+        m.raw("headline.heading"), headline.isEmpty() ? m.raw("headline.empty") : m.get("headline.intro",
+            (long) thresholds.endingSoonDays()),
+        sections, overview, overviewText.toString().strip(), m.raw("others.heading"),
+        others.isEmpty() ? m.raw("others.empty") : m.raw("others.intro"), othersTable,
+        m.raw("footer.heading"), footer, attachmentNote);
+  }
+
+  static String contentId(String name, LocalDate d) {
+    return name + "." + d + "@vardag";
+  }
+
+  /** The CSV attachment's name in the report's language ("initiativmått-2026-11-03.csv"). */
+  static String attachmentName(Messages m, LocalDate d) {
+    return m.get("attachment.name", d.toString());
+  }
+
+  private InitiativeSection section(InitiativeRow i, List<FlagRow> flags, List<WeekRow> weeks, List<UnitRow> units,
+      ReportData data, int chartNo) {
+    String verdict = i.verdict();
+    long high = flags.stream().filter(FlagRow::high).count();
+    String why;
+    if ("in_pilot".equals(verdict)) {
+      why = i.date("pilot_end") == null ? m.get("why.ending_soon.plain", high)
+          : m.get("why.ending_soon", m.date(i.date("pilot_end")), high);
+    } else {
+      why = i.date("pilot_end") == null ? m.get("why.lacking.plain", high)
+          : m.get("why.lacking", m.date(i.date("pilot_end")), high);
+    }
+
+    List<Fact> meta = new ArrayList<>();
+    meta.add(new Fact(m.raw("fact.owner"), i.isTrue("owner_present") ? i.str("owner_id") : m.raw("value.no_owner"),
+        !i.isTrue("owner_present") || !i.isTrue("owner_active")));
+    meta.add(new Fact(m.raw("fact.status"), statusLabel(i.str("status")), false));
+    meta.add(new Fact(m.raw("fact.pilot"), pilotPeriod(i), false));
+    meta.add(new Fact(m.raw("fact.target_group"), m.get("value.target_group",
+        Text.oneLine(i.str("target_org_units")).replace(";", ", "), i.lng("target_population")), false));
+
+    String suppressedNote = i.suppressed() ? m.get("suppressed.initiative", (long) minGroupSize) : null;
+
+    Map<String, List<FlagRow>> byPillar = new LinkedHashMap<>();
+    for (FlagRow f : flags) {
+      byPillar.computeIfAbsent(f.pillar(), p -> new ArrayList<>()).add(f);
+    }
+    List<String> known = QUESTION_PILLARS.stream().flatMap(List::stream).collect(Collectors.toList());
+    List<String> unknown = byPillar.keySet().stream().filter(p -> !known.contains(p)).sorted()
+        .collect(Collectors.toList());
+
+    List<Question> questions = new ArrayList<>();
+    questions.add(new Question(m.raw("question.1"), ownershipFacts(i, data),
+        pillars(QUESTION_PILLARS.get(0), byPillar), null, null, null, null));
+    questions.add(new Question(m.raw("question.2"), competenceFacts(i, data),
+        pillars(QUESTION_PILLARS.get(1), byPillar), null, null, null, null));
+
+    List<String> q3 = new ArrayList<>(QUESTION_PILLARS.get(2));
+    q3.addAll(unknown);
+    ChartRef chart = null;
+    String chartText = null;
+    List<WeekRow> series = weeks.stream().sorted(Comparator.comparingInt(WeekRow::weekIndex).reversed())
+        .collect(Collectors.toList());
+    boolean weeksShown = !series.isEmpty() && !i.suppressed() && i.str("usage_signals") != null
+        && series.stream().noneMatch(WeekRow::suppressed);
+    if (weeksShown) {
+      List<LocalDate> ends = series.stream().map(WeekRow::weekEnd).collect(Collectors.toList());
+      List<Long> values = series.stream().map(WeekRow::activeUsers).collect(Collectors.toList());
+      Long peak = i.lng("pilot_peak_wau");
+      LocalDate pilotEnd = i.date("pilot_end");
+      Charts.Png png = Charts.weekly(new Charts.WeeklyLabels(m.get("weekly.chart.title", (long) series.size()),
+          peak == null ? "" : m.get("weekly.chart.peak", m.count(peak)), m.raw("weekly.chart.pilot_end"),
+          m.raw("weekly.chart.during"), m.raw("weekly.chart.after"),
+          ends.stream().map(m::shortDate).collect(Collectors.toList())), ends, values, peak, pilotEnd, verdict);
+      String name = String.format(java.util.Locale.ROOT, "weekly-%02d", chartNo);
+      chart = new ChartRef(name + ".png", contentId(name, data.asOf()),
+          m.get("weekly.alt", Text.oneLine(i.name())), png.bytes(), png.width(), png.height());
+      String list = values.stream().map(m::count).collect(Collectors.joining(", "));
+      chartText = peak == null ? m.get("weekly.text", list) : m.get("weekly.text.peak", list, m.count(peak));
+    }
+    Table unitTable = unitTable(units);
+    questions.add(new Question(m.raw("question.3"), usageFacts(i, data), pillars(q3, byPillar), chart, chartText,
+        unitTable == null ? null : m.raw("units.heading"), unitTable));
+
+    return new InitiativeSection(i.name(), verdict, m.raw("verdict." + verdict), why, meta, suppressedNote, questions);
+  }
+
+  private List<PillarFlags> pillars(List<String> pillars, Map<String, List<FlagRow>> byPillar) {
+    List<PillarFlags> out = new ArrayList<>();
+    for (String p : pillars) {
+      List<FlagRow> fs = byPillar.get(p);
+      if (fs == null || fs.isEmpty()) {
+        continue;
+      }
+      List<FlagLine> lines = fs.stream()
+          .sorted(Comparator.comparing((FlagRow f) -> !f.high()).thenComparing(f -> flagRank(f.code())))
+          .map(f -> new FlagLine(f.severity(), severityLabel(f.severity()), evidence.title(f.code()), evidence.text(f)))
+          .collect(Collectors.toList());
+      String key = "pillar." + p;
+      out.add(new PillarFlags(p, m.has(key) ? m.raw(key) : p, lines));
+    }
+    return out;
+  }
+
+  private String severityLabel(String severity) {
+    String key = "severity." + severity;
+    return m.has(key) ? m.raw(key) : severity;
+  }
+
+  private static int flagRank(String code) {
+    int i = FLAG_ORDER.indexOf(code);
+    return i < 0 ? FLAG_ORDER.size() : i;
+  }
+
+  private String cannotAnswer(String file) {
+    return m.get("value.cannot_answer", file);
+  }
+
+  private List<Fact> ownershipFacts(InitiativeRow i, ReportData data) {
+    List<Fact> facts = new ArrayList<>();
+    if (!i.isTrue("owner_present")) {
+      facts.add(new Fact(m.raw("fact.owner"), m.raw("value.no_owner"), true));
+    } else {
+      boolean active = i.isTrue("owner_active");
+      facts.add(new Fact(m.raw("fact.owner"), m.get(active ? "value.owner.active" : "value.owner.inactive",
+          i.str("owner_id")), !active));
+      Boolean mandate = i.bool("owner_has_mandate");
+      facts.add(new Fact(m.raw("fact.mandate"), m.raw(mandate == null ? "value.mandate.unknown"
+          : mandate ? "value.mandate.yes" : "value.mandate.no"), !Boolean.TRUE.equals(mandate)));
+    }
+    String goalId = i.str("goal_id");
+    if (i.isTrue("goal_linked")) {
+      String title = i.str("goal_title");
+      facts.add(new Fact(m.raw("fact.goal"), title == null ? goalId : m.get("value.goal", title, goalId), false));
+    } else if (goalId == null) {
+      facts.add(new Fact(m.raw("fact.goal"), m.raw("value.goal.none"), true));
+    } else if (data.quality().missing("goals.csv")) {
+      facts.add(new Fact(m.raw("fact.goal"), cannotAnswer("goals.csv"), false));
+    } else {
+      facts.add(new Fact(m.raw("fact.goal"), m.get("value.goal.not_found", goalId), true));
+    }
+
+    if (data.quality().missing("follow_ups.csv")) {
+      facts.add(new Fact(m.raw("fact.follow_up"), cannotAnswer("follow_ups.csv"), false));
+      return facts;
+    }
+    Integer cadence = (Integer) i.get("follow_up_every_days");
+    boolean post = i.isTrue("post_pilot");
+    facts.add(new Fact(m.raw("fact.cadence"), cadence == null ? m.raw("value.cadence.none")
+        : m.get("value.cadence", (long) cadence), cadence == null && post));
+    LocalDate last = i.date("last_follow_up");
+    Integer maturity = (Integer) i.get("last_maturity");
+    if (last == null) {
+      facts.add(new Fact(m.raw("fact.last_follow_up"), m.raw("value.follow_up.never"), post));
+    } else {
+      Integer since = (Integer) i.get("days_since_follow_up");
+      String v = m.get("value.follow_up.last", m.date(last), since == null ? 0L : (long) since);
+      if (maturity != null) {
+        v += m.get("value.follow_up.maturity", (long) maturity);
+      }
+      boolean overdue = cadence != null && since != null && since > thresholds.followUpOverdueFactor() * cadence;
+      facts.add(new Fact(m.raw("fact.last_follow_up"), v, post && overdue));
+    }
+    long n90 = i.lng("follow_ups_90d") == null ? 0 : i.lng("follow_ups_90d");
+    Double adherence = i.dbl("follow_up_adherence");
+    facts.add(new Fact(m.raw("fact.follow_ups_90d"), adherence == null ? m.get("value.follow_ups_90d", n90)
+        : m.get("value.follow_ups_90d.adherence", n90, m.percent(adherence)), false));
+    return facts;
+  }
+
+  private List<Fact> competenceFacts(InitiativeRow i, ReportData data) {
+    List<Fact> facts = new ArrayList<>();
+    boolean post = i.isTrue("post_pilot");
+    String tooSmall = m.get("value.too_small", (long) minGroupSize);
+    if (i.str("course_ids") == null) {
+      facts.add(new Fact(m.raw("fact.trained"), m.raw("value.no_training_plan"), true));
+    } else if (i.suppressed()) {
+      facts.add(new Fact(m.raw("fact.trained"), tooSmall, false));
+    } else {
+      Double cov = i.dbl("training_coverage");
+      facts.add(new Fact(m.raw("fact.trained"), m.get("value.of", m.count(i.lng("trained")),
+          m.count(i.lng("target_population")), cov == null ? m.raw("value.none") : m.percent(cov)),
+          post && cov != null && cov < thresholds.lowTrainingCoverageMin()));
+      Long base = i.lng("trained_not_using_base");
+      if (base == null || base == 0) {
+        facts.add(new Fact(m.raw("fact.trained_not_using"), m.raw("value.trained_not_using.none"), false));
+      } else {
+        Double rate = i.dbl("trained_not_using_rate");
+        facts.add(new Fact(m.raw("fact.trained_not_using"), m.get("value.trained_not_using",
+            m.count(i.lng("trained_not_using")), m.count(base), rate == null ? m.raw("value.none") : m.percent(rate)),
+            rate != null && rate > thresholds.trainedNotUsingMaxRate()));
+      }
+      Double days = i.dbl("median_days_to_first_use");
+      if (days != null) {
+        facts.add(new Fact(m.raw("fact.days_to_first_use"), m.get("value.days", m.decimal(days, 1)), false));
+      }
+    }
+
+    if (data.quality().missing("learning_activities.csv")) {
+      facts.add(new Fact(m.raw("fact.practice"), cannotAnswer("learning_activities.csv"), false));
+      facts.add(new Fact(m.raw("fact.learning_sessions"), cannotAnswer("learning_activities.csv"), false));
+      return facts;
+    }
+    Double alloc = i.dbl("practice_hours_per_week");
+    Double used = i.dbl("practice_hours_per_person_week");
+    if (alloc == null || alloc <= 0) {
+      facts.add(new Fact(m.raw("fact.practice"), used == null || used == 0 ? m.raw("value.practice.none")
+          : m.get("value.practice.none_used", m.decimal(used, 1)), true));
+    } else if (i.suppressed() || used == null) {
+      facts.add(new Fact(m.raw("fact.practice"), m.get("value.practice.allocated", m.decimal(alloc, 1))
+          + (i.suppressed() ? " " + m.get("value.practice.too_small", (long) minGroupSize) : ""), false));
+    } else {
+      Double ratio = i.dbl("practice_time_ratio");
+      facts.add(new Fact(m.raw("fact.practice"), m.get("value.practice", m.decimal(used, 1), m.decimal(alloc, 1),
+          ratio == null ? m.raw("value.none") : m.percent(ratio)),
+          ratio != null && ratio < thresholds.practiceTimeUnusedMinRatio()));
+    }
+    long sessions = i.lng("learning_sessions_90d") == null ? 0 : i.lng("learning_sessions_90d");
+    facts.add(new Fact(m.raw("fact.learning_sessions"), m.get("value.learning_sessions", sessions),
+        post && sessions == 0));
+    return facts;
+  }
+
+  private List<Fact> usageFacts(InitiativeRow i, ReportData data) {
+    List<Fact> facts = new ArrayList<>();
+    if (i.str("usage_signals") == null) {
+      facts.add(new Fact(m.raw("fact.everyday_use"), m.raw("value.no_usage_signal_long"), true));
+    } else if (i.suppressed()) {
+      facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.too_small", (long) minGroupSize), false));
+    } else {
+      Double sr = i.dbl("sustained_rate");
+      facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.of", m.count(i.lng("sustained_users")),
+          m.count(i.lng("target_population")), sr == null ? m.raw("value.none") : m.percent(sr)),
+          sr != null && sr < thresholds.lowAdoptionMinSustainedRate()));
+      Double ar = i.dbl("adoption_rate");
+      facts.add(new Fact(m.raw("fact.active_28d"), m.get("value.count_share", m.count(i.lng("active_users")),
+          ar == null ? m.raw("value.none") : m.percent(ar)), false));
+      Long cur = i.lng("current_wau");
+      Long peak = i.lng("pilot_peak_wau");
+      Double ret = i.dbl("post_pilot_retention");
+      String trend;
+      if (peak == null) {
+        trend = m.get("value.trend.no_peak", m.count(cur));
+      } else if (ret == null) {
+        trend = m.get("value.trend", m.count(cur), m.count(peak));
+      } else {
+        trend = m.get("value.trend.retention", m.count(cur), m.count(peak), m.percent(ret));
+      }
+      facts.add(new Fact(m.raw("fact.trend"), trend, ret != null && ret < thresholds.adoptionDecayMinRetention()));
+      Long outside = i.lng("outside_target_users");
+      if (outside != null && outside > 0) {
+        facts.add(new Fact(m.raw("fact.outside"), m.count(outside), false));
+      }
+    }
+
+    String kpi = i.str("kpi");
+    boolean post = i.isTrue("post_pilot");
+    if (kpi == null) {
+      facts.add(new Fact(m.raw("fact.effect"), m.raw("value.kpi.none"), post));
+    } else if (data.quality().missing("outcomes.csv")) {
+      facts.add(new Fact(m.raw("fact.effect"), cannotAnswer("outcomes.csv"), false));
+    } else {
+      String k = Text.oneLine(kpi);
+      String direction = m.raw("higher_is_better".equals(i.str("kpi_direction"))
+          ? "value.kpi.higher_is_better" : "value.kpi.lower_is_better");
+      Double base = i.dbl("kpi_baseline_median");
+      Double cur = i.dbl("kpi_current_median");
+      Double change = i.dbl("kpi_change");
+      Double share = i.dbl("kpi_improved_share");
+      String v;
+      boolean attention = false;
+      if (base == null) {
+        v = m.get("value.kpi.no_baseline", k);
+        attention = true;
+      } else if (cur == null) {
+        v = m.get("value.kpi.no_current", k, m.decimal(base, 2));
+        attention = true;
+      } else {
+        v = m.get("value.kpi", k, m.decimal(base, 2), m.decimal(cur, 2),
+            change == null ? m.raw("value.none") : m.signedPercent(change), direction);
+        if (share != null) {
+          v += m.get("value.kpi.improved_share", m.percent(share), i.lng("kpi_current_observations"));
+          attention = share < thresholds.noEffectMinImprovedShare();
+        }
+      }
+      facts.add(new Fact(m.raw("fact.effect"), v, attention));
+    }
+    return facts;
+  }
+
+  private Table unitTable(List<UnitRow> units) {
+    if (units.size() < 2) {
+      return null;
+    }
+    List<UnitRow> sorted = new ArrayList<>(units);
+    sorted.sort(Comparator.comparing(UnitRow::suppressed)
+        .thenComparing(u -> u.sustainedRate() == null ? Double.MAX_VALUE : u.sustainedRate())
+        .thenComparing(UnitRow::orgUnit));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (UnitRow u : sorted.subList(0, Math.min(MAX_UNIT_ROWS, sorted.size()))) {
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.of(u.orgUnit()));
+      row.add(Cell.of(m.count(u.targetPopulation())));
+      if (u.suppressed()) {
+        String why = m.raw("complementary".equals(u.suppression()) ? "value.unit.complementary" : "value.unit.too_small");
+        row.add(Cell.muted(why));
+        row.add(Cell.muted(""));
+      } else {
+        row.add(Cell.of(u.trainingCoverage() == null ? m.raw("value.none") : m.percent(u.trainingCoverage())));
+        row.add(Cell.of(u.sustainedRate() == null ? m.raw("value.none") : m.percent(u.sustainedRate())));
+      }
+      rows.add(row);
+    }
+    if (sorted.size() > MAX_UNIT_ROWS) {
+      rows.add(List.of(Cell.muted(m.get("units.more", (long) (sorted.size() - MAX_UNIT_ROWS))), Cell.muted(""),
+          Cell.muted(""), Cell.muted("")));
+    }
+    return new Table(List.of(m.raw("units.col.unit"), m.raw("units.col.people"), m.raw("units.col.trained"),
+        m.raw("units.col.everyday_use")), List.of(false, true, true, true), rows);
+  }
+
+  private Table othersTable(List<InitiativeRow> others, Map<String, List<FlagRow>> flagsBy) {
+    List<List<Cell>> rows = new ArrayList<>();
+    String tooSmall = m.raw("value.too_small_short");
+    for (InitiativeRow i : others) {
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.of(i.name()));
+      row.add(new Cell(m.raw("verdict." + i.verdict()), i.verdict(), false));
+      row.add(i.isTrue("owner_present") ? Cell.of(i.str("owner_id")) : Cell.muted(m.raw("value.no_owner_short")));
+      row.add(Cell.of(m.count(i.lng("target_population"))));
+      if ("stopped".equals(i.verdict())) {
+        row.add(Cell.muted(m.raw("value.none")));
+        row.add(Cell.muted(m.raw("value.none")));
+      } else if (i.suppressed()) {
+        row.add(Cell.muted(tooSmall));
+        row.add(Cell.muted(tooSmall));
+      } else {
+        row.add(i.str("course_ids") == null ? Cell.muted(m.raw("value.no_training_plan_short"))
+            : Cell.of(pct(i.dbl("training_coverage"))));
+        row.add(i.str("usage_signals") == null ? Cell.muted(m.raw("value.no_usage_signal"))
+            : Cell.of(pct(i.dbl("sustained_rate"))));
+      }
+      List<FlagRow> fs = flagsBy.getOrDefault(i.id(), List.of());
+      long high = fs.stream().filter(FlagRow::high).count();
+      long other = fs.size() - high;
+      row.add(fs.isEmpty() ? Cell.muted(m.raw("value.none"))
+          : Cell.of(high == 0 ? m.get("others.flags.medium", other)
+              : other == 0 ? m.get("others.flags.high", high) : m.get("others.flags.both", high, other)));
+      rows.add(row);
+    }
+    return new Table(List.of(m.raw("others.col.initiative"), m.raw("others.col.verdict"), m.raw("others.col.owner"),
+        m.raw("others.col.people"), m.raw("others.col.trained"), m.raw("others.col.everyday_use"),
+        m.raw("others.col.flags")), List.of(false, false, false, true, true, true, false), rows);
+  }
+
+  private String pct(Double d) {
+    return d == null ? m.raw("value.none") : m.percent(d);
+  }
+
+  private List<String> footer(ReportData data) {
+    ReportData.DataQuality q = data.quality();
+    List<String> lines = new ArrayList<>();
+    if (!q.manifestFound()) {
+      lines.add(m.raw("footer.no_manifest"));
+    }
+    if (q.rejectedRowsTotal() == 0) {
+      lines.add(m.raw("footer.rejected.none"));
+    } else {
+      String per = q.rejectedByFile().entrySet().stream()
+          .map(e -> m.get("footer.rejected.file", Text.oneLine(e.getKey()), m.count(e.getValue())))
+          .collect(Collectors.joining(", "));
+      lines.add(per.isEmpty() ? m.get("footer.rejected.total", q.rejectedRowsTotal())
+          : m.get("footer.rejected", q.rejectedRowsTotal(), per));
+    }
+    List<String> missing = new ArrayList<>(q.missingOptionalInputs());
+    missing.sort(Comparator.comparing((String f) -> OPTIONAL_INPUTS.indexOf(f) < 0 ? 99 : OPTIONAL_INPUTS.indexOf(f))
+        .thenComparing(f -> f));
+    if (q.manifestFound() && missing.isEmpty()) {
+      lines.add(m.raw("footer.missing.none"));
+    }
+    for (String f : missing) {
+      String key = "footer.question." + f;
+      String question = m.has(key) ? m.raw(key) : m.raw("footer.question.unknown");
+      lines.add(m.get("footer.missing", Text.oneLine(f), question));
+    }
+    long suppressed = data.initiatives().stream().filter(InitiativeRow::suppressed).count();
+    if (suppressed > 0) {
+      lines.add(m.get("footer.suppressed", suppressed, (long) minGroupSize));
+    }
+    lines.add(m.get("footer.about", m.date(data.asOf())));
+    return lines;
+  }
+
+  private String statusLabel(String status) {
+    String key = "status." + Objects.requireNonNullElse(status, "pilot");
+    return m.has(key) ? m.raw(key) : status;
+  }
+
+  private String pilotPeriod(InitiativeRow i) {
+    LocalDate start = i.date("pilot_start");
+    LocalDate end = i.date("pilot_end");
+    return end == null ? m.get("value.pilot.open", m.date(start)) : m.get("value.pilot", m.date(start), m.date(end));
+  }
+
+  private Comparator<InitiativeRow> headlineOrder(ReportData data) {
+    Map<String, Long> high = data.flags().stream().filter(FlagRow::high)
+        .collect(Collectors.groupingBy(FlagRow::initiativeId, Collectors.counting()));
+    return Comparator.comparing((InitiativeRow i) -> "lacks_follow_through".equals(i.verdict()) ? 0 : 1)
+        .thenComparing(i -> -high.getOrDefault(i.id(), 0L))
+        .thenComparing(i -> -(i.get("flag_count") == null ? 0 : ((Number) i.get("flag_count")).intValue()))
+        .thenComparing(InitiativeRow::name)
+        .thenComparing(InitiativeRow::id);
+  }
+
+  private static Comparator<InitiativeRow> otherOrder() {
+    return Comparator.comparing((InitiativeRow i) -> {
+      int k = VERDICT_ORDER.indexOf(i.verdict());
+      return k < 0 ? VERDICT_ORDER.size() : k;
+    }).thenComparing(InitiativeRow::name).thenComparing(InitiativeRow::id);
+  }
+
+  static String truncate(String s, int maxChars) {
+    String one = Text.oneLine(s);
+    int[] cps = one.codePoints().toArray();
+    if (cps.length <= maxChars) {
+      return one;
+    }
+    return new String(cps, 0, maxChars - 1).stripTrailing() + "\u2026";
+  }
+}

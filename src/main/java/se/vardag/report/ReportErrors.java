@@ -1,0 +1,44 @@
+package se.vardag.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import se.vardag.ExitCode;
+import se.vardag.VardagException;
+
+/** Every error of rendering the report, each naming what was wrong and the remedy. */
+public final class ReportErrors {
+  private ReportErrors() {}
+
+  public static VardagException tableMissing(LocalDate asOf, Path versionDir, String table) {
+    return new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot render the report for " + asOf
+        + ": the published table " + table + " is missing in " + versionDir
+        + ". Run 'jobs/vardag nightly --as-of " + asOf + "' to publish the tables for that date first.");
+  }
+
+  public static VardagException unreadableTable(LocalDate asOf, Path versionDir, String table, Throwable cause) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the published table " + table + " in "
+        + versionDir + " for the report of " + asOf + ": " + cause.getMessage()
+        + ". Re-publish the tables with 'jobs/vardag nightly --as-of " + asOf + "'.", cause);
+  }
+
+  public static VardagException unreadableManifest(Path file, Throwable cause) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the run manifest " + file + ": "
+        + cause.getMessage() + ". Re-publish the tables for that date with 'jobs/vardag nightly'.", cause);
+  }
+
+  public static VardagException asOfMismatch(Path manifest, String manifestAsOf, LocalDate asOf) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot render the report for " + asOf + " from "
+        + manifest.getParent() + ": its manifest says the tables are as of " + manifestAsOf
+        + ". Render the report from the version folder published for " + asOf + ".");
+  }
+
+  public static VardagException cannotWrite(Path dir, Throwable cause) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot write the report into " + dir + ": "
+        + cause.getMessage() + ". Check free space and permissions of the output folder.", cause);
+  }
+
+  public static VardagException renderedReportMissing(Path dir, String detail) {
+    return new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot load the rendered report from " + dir
+        + ": " + detail + ". Re-render it with 'jobs/vardag report --as-of D'.");
+  }
+}

@@ -1,0 +1,61 @@
+package se.vardag.report;
+
+import java.util.List;
+
+/**
+ * The report as words and numbers, already in the report's language but not yet escaped or laid out.
+ * The HTML body and the plain-text alternative are both rendered from this one model, so they say the
+ * same. Every String here may hold input text: renderers must escape it.
+ */
+record ReportModel(
+    String language,
+    String title,
+    String subject,
+    String headlineSentence,
+    List<Stat> verdictCounts,
+    String headlineHeading,
+    String headlineIntro,
+    List<InitiativeSection> headline,
+    ChartRef overview,
+    String overviewText,
+    String othersHeading,
+    String othersIntro,
+    Table others,
+    String footerHeading,
+    List<String> footerLines,
+    String attachmentNote) {
+
+  /** A verdict and how many initiatives have it. */
+  record Stat(String verdict, String label, long count) {}
+
+  record InitiativeSection(String name, String verdict, String verdictLabel, String why, List<Fact> meta,
+      String suppressedNote, List<Question> questions) {}
+
+  /** One of the spec's three questions, answered with facts and the raised flags of its pillars. */
+  record Question(String title, List<Fact> facts, List<PillarFlags> pillars, ChartRef chart, String chartText,
+      String tableHeading, Table table) {}
+
+  /** A labelled figure; {@code attention} marks a value that is a problem. */
+  record Fact(String label, String value, boolean attention) {}
+
+  record PillarFlags(String pillar, String label, List<FlagLine> flags) {}
+
+  record FlagLine(String severity, String severityLabel, String title, String text) {}
+
+  /** A table; {@code numeric} says which columns are right-aligned. */
+  record Table(List<String> header, List<Boolean> numeric, List<List<Cell>> rows) {}
+
+  /** A cell; {@code verdict} set when the cell shows a verdict (coloured), {@code muted} for "too small". */
+  record Cell(String text, String verdict, boolean muted) {
+    static Cell of(String text) {
+      return new Cell(text, null, false);
+    }
+
+    static Cell muted(String text) {
+      return new Cell(text, null, true);
+    }
+  }
+
+  /** A chart: its PNG, file name under charts/, Content-ID for mail, and its alternative text. */
+  record ChartRef(String fileName, String contentId, String alt, byte[] png, int width, int height) {}
+}

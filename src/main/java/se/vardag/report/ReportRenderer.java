@@ -1,0 +1,69 @@
+package se.vardag.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardag.config.VardagConfig;
+import se.vardag.publish.Tables;
+import se.vardag.report.ReportModel.ChartRef;
+import se.vardag.report.ReportModel.InitiativeSection;
+import se.vardag.report.ReportModel.Question;
+
+/**
+ * Renders the leadership report for D from the tables published in one version folder, and writes it
+ * to {@code <versionDir>/report/} (see {@link RenderedReport} for the files). Nothing in the report
+ * depends on the clock: the same tables give the same report, byte for byte.
+ */
+public final class ReportRenderer {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportRenderer.class);
+
+  private final VardagConfig config;
+
+  public ReportRenderer(VardagConfig config) {
+    this.config = requireNonNull(config, "config is null");
+  }
+
+  /** Reads the tables of {@code versionDir}, renders the report for {@code asOf} and writes it beside them. */
+  public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf) {
+    ReportData data = TableReader.read(spark, versionDir, asOf);
+    RenderedReport report = render(data);
+    Path dir = versionDir.resolve(Tables.REPORT);
+    report.writeTo(dir);
+    LOG.info("Rendered the {} report for {} into {}: {} initiatives, {} in the headline list, {} charts",
+        report.language(), asOf, dir, data.initiatives().size(),
+        data.initiatives().stream().filter(InitiativeRow::headline).count(), report.charts().size());
+    return report;
+  }
+
+  /** Renders the report from data already read (writes nothing). */
+  public RenderedReport render(ReportData data) {
+    Messages m = new Messages(config.reportLocale());
+    ReportModel model = new ReportBuilder(m, config.organisation(), config.minGroupSize(), config.flags()).build(data);
+    List<RenderedReport.Chart> charts = new ArrayList<>();
+    for (InitiativeSection s : model.headline()) {
+      for (Question q : s.questions()) {
+        if (q.chart() != null) {
+          charts.add(chart(q.chart()));
+        }
+      }
+    }
+    if (model.overview() != null) {
+      charts.add(chart(model.overview()));
+    }
+    String html = new HtmlRenderer(m).render(model, c -> RenderedReport.CHARTS_DIR + "/" + c.fileName());
+    String text = new TextRenderer(m).render(model);
+    byte[] csv = CsvExport.write(data.initiatives());
+    return new RenderedReport(data.asOf(), m.language(), model.subject(), text, html, csv,
+        ReportBuilder.attachmentName(m, data.asOf()), charts);
+  }
+
+  private static RenderedReport.Chart chart(ChartRef c) {
+    return new RenderedReport.Chart(c.fileName(), c.contentId(), c.alt(), c.png());
+  }
+}

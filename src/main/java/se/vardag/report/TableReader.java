@@ -1,0 +1,153 @@
+package se.vardag.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import se.vardag.publish.Tables;
+import se.vardag.report.ReportData.DataQuality;
+import se.vardag.report.ReportData.FlagRow;
+import se.vardag.report.ReportData.InputFile;
+import se.vardag.report.ReportData.UnitRow;
+import se.vardag.report.ReportData.WeekRow;
+
+/** Reads the published tables of one version folder into a {@link ReportData} (collected to the driver). */
+final class TableReader {
+  private TableReader() {}
+
+  static ReportData read(SparkSession spark, Path versionDir, LocalDate asOf) {
+    List<InitiativeRow> initiatives = new ArrayList<>();
+    for (Row row : rows(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, true)) {
+      initiatives.add(new InitiativeRow(toMap(row, Tables.INITIATIVE_ADOPTION_SCHEMA)));
+    }
+    initiatives.sort(Comparator.comparing(InitiativeRow::id));
+
+    List<FlagRow> flags = new ArrayList<>();
+    for (Row row : rows(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, true)) {
+      Map<String, String> args = new HashMap<>();
+      int i = row.fieldIndex("evidence_args");
+      if (!row.isNullAt(i)) {
+        for (Map.Entry<Object, Object> e : row.<Object, Object>getJavaMap(i).entrySet()) {
+          if (e.getKey() != null && e.getValue() != null) {
+            args.put(e.getKey().toString(), e.getValue().toString());
+          }
+        }
+      }
+      flags.add(new FlagRow(row.getAs("initiative_id"), row.getAs("name"), row.getAs("code"),
+          row.getAs("pillar"), row.getAs("severity"), row.getAs("evidence"), args, row.getAs("verdict")));
+    }
+
+    List<WeekRow> weeks = new ArrayList<>();
+    for (Row row : rows(spark, versionDir, asOf, Tables.WEEKLY_ACTIVE, true)) {
+      Map<String, Object> v = toMap(row, Tables.WEEKLY_ACTIVE_SCHEMA);
+      weeks.add(new WeekRow((String) v.get("initiative_id"), (String) v.get("name"),
+          (Integer) v.get("week_index"), (LocalDate) v.get("week_start"), (LocalDate) v.get("week_end"),
+          (Long) v.get("active_users"), Boolean.TRUE.equals(v.get("suppressed"))));
+    }
+    weeks.sort(Comparator.comparing(WeekRow::initiativeId).thenComparing(WeekRow::weekIndex));
+
+    List<UnitRow> units = new ArrayList<>();
+    for (Row row : rows(spark, versionDir, asOf, Tables.UNIT_ADOPTION, false)) {
+      Map<String, Object> v = toMap(row, Tables.UNIT_ADOPTION_SCHEMA);
+      units.add(new UnitRow((String) v.get("initiative_id"), (String) v.get("name"), (String) v.get("org_unit"),
+          (Long) v.get("target_population"), (Long) v.get("trained"), (Long) v.get("active_users"),
+          (Long) v.get("sustained_users"), (Double) v.get("training_coverage"), (Double) v.get("adoption_rate"),
+          (Double) v.get("sustained_rate"), Boolean.TRUE.equals(v.get("suppressed")), (String) v.get("suppression")));
+    }
+    units.sort(Comparator.comparing(UnitRow::initiativeId).thenComparing(UnitRow::orgUnit));
+
+    Map<String, Long> rejectedByFile = new TreeMap<>();
+    for (Row row : rows(spark, versionDir, asOf, Tables.REJECTED_ROWS, false)) {
+      rejectedByFile.merge(row.getAs("source_file"), 1L, Long::sum);
+    }
+    DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
+    return new ReportData(asOf, initiatives, flags, weeks, units, quality);
+  }
+
+  private static List<Row> rows(SparkSession spark, Path versionDir, LocalDate asOf, String table, boolean required) {
+    Path dir = versionDir.resolve(table);
+    if (!Files.isDirectory(dir)) {
+      if (required) {
+        throw ReportErrors.tableMissing(asOf, versionDir, table);
+      }
+      return List.of();
+    }
+    try {
+      return spark.read().schema(Tables.schemaOf(table)).parquet(dir.toString()).collectAsList();
+    } catch (RuntimeException e) {
+      throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
+    }
+  }
+
+  static Map<String, Object> toMap(Row row, StructType schema) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (StructField f : schema.fields()) {
+      int i = row.fieldIndex(f.name());
+      values.put(f.name(), row.isNullAt(i) ? null : normalise(row.get(i)));
+    }
+    return values;
+  }
+
+  private static Object normalise(Object v) {
+    if (v instanceof Date) {
+      return ((Date) v).toLocalDate();
+    }
+    if (v instanceof Timestamp) {
+      return ((Timestamp) v).toLocalDateTime().toLocalDate();
+    }
+    return v;
+  }
+
+  /** Reads the keys the report relies on: inputs, rejected_rows_total, missing_optional_inputs. */
+  static DataQuality quality(Path manifest, LocalDate asOf, Map<String, Long> rejectedByFileFromTable) {
+    if (!Files.isRegularFile(manifest)) {
+      long total = rejectedByFileFromTable.values().stream().mapToLong(Long::longValue).sum();
+      return new DataQuality(false, List.of(), total, rejectedByFileFromTable, List.of());
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(manifest.toFile());
+    } catch (IOException e) {
+      throw ReportErrors.unreadableManifest(manifest, e);
+    }
+    String manifestAsOf = root.path("as_of").asText("");
+    if (!manifestAsOf.isEmpty() && !manifestAsOf.equals(asOf.toString())) {
+      throw ReportErrors.asOfMismatch(manifest, manifestAsOf, asOf);
+    }
+    List<InputFile> inputs = new ArrayList<>();
+    Map<String, Long> rejectedByFile = new TreeMap<>();
+    for (JsonNode in : root.path("inputs")) {
+      InputFile f = new InputFile(in.path("file").asText(""), in.path("required").asBoolean(false),
+          in.path("present").asBoolean(true), in.path("rows_read").asLong(0), in.path("rows_rejected").asLong(0));
+      inputs.add(f);
+      if (f.rowsRejected() > 0) {
+        rejectedByFile.put(f.file(), f.rowsRejected());
+      }
+    }
+    if (rejectedByFile.isEmpty()) {
+      rejectedByFile.putAll(rejectedByFileFromTable);
+    }
+    long total = root.has("rejected_rows_total") ? root.path("rejected_rows_total").asLong(0)
+        : rejectedByFile.values().stream().mapToLong(Long::longValue).sum();
+    List<String> missing = new ArrayList<>();
+    for (JsonNode m : root.path("missing_optional_inputs")) {
+      missing.add(m.asText());
+    }
+    return new DataQuality(true, inputs, total, rejectedByFile, missing);
+  }
+}
