@@ -16,6 +16,7 @@ import se.vardag.VardagException;
     subcommands = {
         NightlyCommand.class,
         BackfillCommand.class,
+        ReportCommand.class,
         ValidateCommand.class,
         ConfigCommand.class,
     },
