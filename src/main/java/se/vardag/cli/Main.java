@@ -15,6 +15,7 @@ import se.vardag.VardagException;
     description = "Which pilots became everyday practice, and which lack follow-through.",
     subcommands = {
         ConfigCommand.class,
+        GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
