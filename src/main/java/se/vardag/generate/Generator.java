@@ -149,19 +149,38 @@ public final class Generator {
     }
   }
 
-  /** A re-hire exported twice: a former employee's row carries a current employee's id. */
+  /**
+   * A re-hire exported twice: a former employee's row (old unit, old dates) carries a current
+   * employee's id, name and e-mail.
+   */
   private static void duplicateEmployeeId(CsvTable employees, Workforce workforce, Organisation org,
       List<BadRow> bad) {
-    Person current = org.unit(0, "Kommunikation").flatMap(u -> workforce.atSlot(u, 2)).orElse(null);
-    Person former = workforce.people().stream().filter(p -> p.slot() < 0).findFirst().orElse(null);
+    // The most recent hire in a unit no initiative targets, and someone who left before that.
+    Person current = null;
+    Person former = null;
+    for (Person p : workforce.people()) {
+      if (p.unit().site() == 0 && p.unit().localPath().equals("Kommunikation") && p.slot() >= 2 && p.leftOn() == null
+          && (current == null || p.hiredOn().isAfter(current.hiredOn()))) {
+        current = p;
+      }
+    }
+    for (Person p : workforce.people()) {
+      if (current != null && p.slot() < 0 && p.leftOn().isBefore(current.hiredOn())
+          && (former == null || p.leftOn().isAfter(former.leftOn()))) {
+        former = p;
+      }
+    }
     if (current == null || former == null) {
       return;
     }
-    int id = employees.column("employee_id");
-    employees.rows().get(former.index()).set(id, current.employeeId());
+    List<String> old = employees.rows().get(former.index());
+    old.set(employees.column("employee_id"), current.employeeId());
+    old.set(employees.column("display_name"), current.displayName());
+    old.set(employees.column("email"), current.email());
     String what = "employee_id " + current.employeeId() + " appears twice (line "
         + employees.lineOf(Math.min(current.index(), former.index())) + " and line "
-        + employees.lineOf(Math.max(current.index(), former.index())) + "): both copies are rejected";
+        + employees.lineOf(Math.max(current.index(), former.index())) + ", a re-hire exported twice): "
+        + "both copies are rejected";
     bad.add(new BadRow("employees.csv", employees.lineOf(current.index()), what));
     bad.add(new BadRow("employees.csv", employees.lineOf(former.index()), what));
   }

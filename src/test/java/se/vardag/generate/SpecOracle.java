@@ -81,6 +81,10 @@ final class SpecOracle {
     // initiative -> employee -> dates of events that signal it
     Map<String, Map<String, TreeSet<LocalDate>>> used = new HashMap<>();
     signals.keySet().forEach(id -> used.put(id, new HashMap<>()));
+    // source -> the initiatives with a pattern on that source
+    Map<String, List<String>> bySource = new HashMap<>();
+    signals.forEach((id, list) -> list.stream().map(Signal::source).distinct()
+        .forEach(src -> bySource.computeIfAbsent(src, k -> new ArrayList<>()).add(id)));
     List<Path> files;
     try (Stream<Path> s = Files.list(dir.resolve("usage"))) {
       files = s.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList());
@@ -88,11 +92,14 @@ final class SpecOracle {
     for (Path f : files) {
       for (ContractReader.Row r : reader.read(f, "usage", "usage/" + f.getFileName())) {
         String source = norm(r.get("source"));
+        if (!bySource.containsKey(source)) {
+          continue;
+        }
         String action = norm(r.get("action"));
         LocalDate date = reader.eventDate(r.get("event_time"));
-        for (Map.Entry<String, List<Signal>> e : signals.entrySet()) {
-          if (e.getValue().stream().anyMatch(sig -> sig.matches(source, action))) {
-            used.get(e.getKey()).computeIfAbsent(r.get("employee_id"), k -> new TreeSet<>()).add(date);
+        for (String id : bySource.getOrDefault(source, List.of())) {
+          if (signals.get(id).stream().anyMatch(sig -> sig.matches(source, action))) {
+            used.get(id).computeIfAbsent(r.get("employee_id"), k -> new TreeSet<>()).add(date);
           }
         }
       }
