@@ -64,6 +64,6 @@ record Initiative(int index, String id, Story story, int site, String name, List
   }
 
   String targetsCell() {
-    return String.join(story.targetsSeparator(), targets);
+    return String.join(";", targets);
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
  * @param key stable name of the archetype
  * @param name the initiative's name at the head office; regions get " (Region X)" appended
  * @param targets local paths of the target org units (prefixes)
- * @param targetsSeparator how the register separates the prefixes (";" or "; " as exported)
  * @param goalId may name a goal that goals.csv does not have
  * @param owner the owner's unit and slot (0 is the unit manager), or null for no owner
  * @param ownerLeftDaysBeforeEnd the owner's left_on is D minus this, or null
@@ -30,7 +29,6 @@ record Story(
     String key,
     String name,
     List<String> targets,
-    String targetsSeparator,
     String goalId,
     Slot owner,
     Integer ownerLeftDaysBeforeEnd,
@@ -55,7 +53,6 @@ record Story(
     requireNonNull(key, "key is null");
     requireNonNull(name, "name is null");
     targets = List.copyOf(targets);
-    requireNonNull(targetsSeparator, "targetsSeparator is null");
     requireNonNull(status, "status is null");
     courses = List.copyOf(courses);
     requireNonNull(signalsCell, "signalsCell is null");
