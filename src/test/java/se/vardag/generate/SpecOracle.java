@@ -270,6 +270,9 @@ final class SpecOracle {
     m.put("kpi_baseline_median", baselineMedian);
     m.put("kpi_current_median", median(current));
     m.put("kpi_improved_share", improvedShare);
+    long outside = used.entrySet().stream()
+        .filter(e -> !target.contains(e.getKey()) && any(e.getValue(), w28, d)).count();
+    m.put("outside_target_users", outside);
 
     boolean suppressed = pop < MIN_GROUP_SIZE;
     boolean postPilot = pilotEnd != null && pilotEnd.isBefore(d);

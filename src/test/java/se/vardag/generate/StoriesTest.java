@@ -89,6 +89,9 @@ class StoriesTest {
     ContractReader.Row ai = register.get("INI-003");
     assertThat(ai.get("owner_id")).isEmpty();
     assertThat(LocalDate.parse(ai.get("pilot_end"))).isBetween(d, d.plusDays(30));
+    // Enough people outside Kundtjänst use it for the figure to be published (not suppressed).
+    assertThat((Long) oracle(g).get("INI-003").metrics().get("outside_target_users"))
+        .isGreaterThanOrEqualTo(SpecOracle.MIN_GROUP_SIZE);
 
     ContractReader.Row ownerLeft = register.get("INI-004");
     assertThat(LocalDate.parse(roster.get(ownerLeft.get("owner_id")).get("left_on"))).isBefore(d);
