@@ -118,14 +118,6 @@ final class ActionCatalog {
     return id;
   }
 
-  int size() {
-    return actions.size();
-  }
-
-  String action(int id) {
-    return actions.get(id);
-  }
-
   /** "source,action" as UTF-8, ready for a usage row. */
   byte[] columns(int id) {
     return bytes[id];

@@ -36,8 +36,4 @@ public record GenerationResult(List<FileRows> files, List<BadRow> badRows) {
       requireNonNull(what, "what is null");
     }
   }
-
-  public long rows(String file) {
-    return files.stream().filter(f -> f.file().equals(file)).mapToLong(FileRows::rows).sum();
-  }
 }

@@ -38,10 +38,6 @@ public final class Generator {
     this.options = requireNonNull(options, "options is null");
   }
 
-  public GeneratorOptions options() {
-    return options;
-  }
-
   /**
    * Writes the input folder. The folder may exist and hold other files (a README), but none of
    * the files this method writes: it never overwrites or deletes.
@@ -56,21 +52,17 @@ public final class Generator {
     Files.createDirectories(out.resolve(USAGE_DIR));
 
     CsvTable employees = files.employees();
-    if (options.withBadRows()) {
-      duplicateEmployeeId(employees, world.workforce(), world.org(), bad);
-    }
-    List<CsvTable> tables = new ArrayList<>(List.of(employees, files.goals(), files.initiatives()));
     CsvTable trainings = files.trainings();
     CsvTable learning = files.learningActivities();
-    CsvTable followUps = files.followUps();
     CsvTable outcomes = files.outcomes();
     if (options.withBadRows()) {
+      duplicateEmployeeId(employees, world.workforce(), bad);
       impossibleDate(trainings, options.endDate().getYear(), bad);
       decimalComma(learning, bad);
       unquotedDecimalComma(outcomes, bad);
     }
-    tables.addAll(List.of(trainings, learning, followUps, outcomes));
-    for (CsvTable t : tables) {
+    for (CsvTable t : List.of(employees, files.goals(), files.initiatives(), trainings, learning, files.followUps(),
+        outcomes)) {
       write(out.resolve(t.fileName()), t);
       summary.add(new FileRows(t.fileName(), 1, t.rows().size()));
     }
@@ -153,8 +145,7 @@ public final class Generator {
    * A re-hire exported twice: a former employee's row (old unit, old dates) carries a current
    * employee's id, name and e-mail.
    */
-  private static void duplicateEmployeeId(CsvTable employees, Workforce workforce, Organisation org,
-      List<BadRow> bad) {
+  private static void duplicateEmployeeId(CsvTable employees, Workforce workforce, List<BadRow> bad) {
     // The most recent hire in a unit no initiative targets, and someone who left before that.
     Person current = null;
     Person former = null;

@@ -45,8 +45,4 @@ record Person(
   boolean employedOn(LocalDate date) {
     return !hiredOn.isAfter(date) && (leftOn == null || leftOn.isAfter(date));
   }
-
-  boolean employedOn(long epochDay) {
-    return hiredOn.toEpochDay() <= epochDay && (leftOn == null || leftOn.toEpochDay() > epochDay);
-  }
 }
