@@ -19,6 +19,7 @@ import se.vardag.VardagException;
         ReportCommand.class,
         ValidateCommand.class,
         ConfigCommand.class,
+        GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
