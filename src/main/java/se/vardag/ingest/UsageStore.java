@@ -188,7 +188,11 @@ public final class UsageStore {
       }
     }
 
+    long t0 = System.nanoTime();
     List<FileEntry> fresh = ingest(spark, pending, zone, maxFieldChars, pseudonyms, runId);
+    if (!pending.isEmpty()) {
+      LOG.info("Read {} usage file(s) in {} ms.", pending.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
     List<FileEntry> files = new ArrayList<>(kept);
     files.addAll(fresh);
     files.sort(Comparator.comparing(e -> e.name));
@@ -210,6 +214,7 @@ public final class UsageStore {
     }
     boolean rebuildBase = !files.isEmpty() && (!baseValid || outside.size() > COMPACT_AFTER);
     if (rebuildBase) {
+      long t1 = System.nanoTime();
       String id = "base-" + runId;
       List<String> sources = new ArrayList<>();
       if (baseValid) {
@@ -225,6 +230,8 @@ public final class UsageStore {
           .agg(bit_or(org.apache.spark.sql.functions.col("word")).as("word"))
           .sortWithinPartitions("pid", "source", "action", "word_index")
           .write().parquet(target.toString());
+      LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
+          (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
       next.baseKeys = new ArrayList<>();
       files.forEach(e -> next.baseKeys.add(e.key));

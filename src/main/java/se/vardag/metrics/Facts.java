@@ -140,10 +140,18 @@ public final class Facts {
 
   /** Usage day sets of events that signal an initiative: same source, and same action or action {@code *}. */
   static Dataset<Row> activity(Dataset<Row> usage, Dataset<Row> register) {
-    Dataset<Row> signals = register.filter(col("what").equalTo("signal"))
-        .select(col("initiative_id"), col("a").as("signal_source"), col("b").as("signal_action"));
-    return usage.join(broadcast(signals), usage.col("source").equalTo(signals.col("signal_source"))
-            .and(signals.col("signal_action").equalTo("*").or(signals.col("signal_action").equalTo(usage.col("action")))))
+    Dataset<Row> signals = register.filter(col("what").equalTo("signal"));
+    // Two equi-joins (exact action; any action) rather than one join on the source with an OR
+    // condition, which would compare each usage row with every signal of its source.
+    Dataset<Row> exact = signals.filter(col("b").notEqual("*"))
+        .select(col("initiative_id"), col("a").as("source"), col("b").as("action"));
+    Dataset<Row> any = signals.filter(col("b").equalTo("*"))
+        .select(col("initiative_id"), col("a").as("source"));
+    Dataset<Row> byAction = usage.join(broadcast(exact), new String[] {"source", "action"});
+    Dataset<Row> bySource = usage.join(broadcast(any), new String[] {"source"});
+    // An initiative with both source:x and source:* matches an event twice: harmless, the day sets are OR-ed.
+    return byAction.select(col("initiative_id"), col("pid"), col("word_index"), col("word"))
+        .union(bySource.select(col("initiative_id"), col("pid"), col("word_index"), col("word")))
         .select(col("initiative_id"), lit(ACTIVITY).as("kind"), col("pid"), col("word_index"), col("word"));
   }
 
@@ -178,7 +186,7 @@ public final class Facts {
   public static Dataset<Row> all(SparkSession spark, List<Initiative> initiatives, Dataset<Row> employees,
       Dataset<Row> trainings, Dataset<Row> usage, Dataset<Row> learning, Dataset<Row> followUps,
       Dataset<Row> outcomes) {
-    Dataset<Row> register = broadcast(register(spark, initiatives));
+    Dataset<Row> register = register(spark, initiatives);
     List<Dataset<Row>> parts = List.of(
         targets(employees, register), trainings(trainings, register), activity(usage, register),
         learning(learning), followUps(followUps), outcomes(outcomes, register), markers(register));
