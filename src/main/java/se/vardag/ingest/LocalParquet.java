@@ -15,21 +15,11 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * Writes one small Parquet file from inside a Spark task. The usage ingest uses it so that each
- * usage file's compact facts land in their own file in one pass, without Spark's writer having to
- * sort or shuffle millions of rows by file. Spark, DuckDB and pandas read the result like any
- * other Parquet file.
+ * Writes one small Parquet file from inside a Spark task. The usage ingest uses it for each usage
+ * file's rejected rows, which become part of the quarantine table, without a Spark write per file.
+ * Spark, DuckDB and pandas read the result like any other Parquet file.
  */
 final class LocalParquet {
-  static final MessageType BITS = MessageTypeParser.parseMessageType(
-      "message usage_bits {"
-          + " required int64 pid;"
-          + " required binary source (STRING);"
-          + " required binary action (STRING);"
-          + " required int32 word_index;"
-          + " required int64 word;"
-          + "}");
-
   static final MessageType REJECTED = MessageTypeParser.parseMessageType(
       "message rejected_rows {"
           + " required binary source_file (STRING);"

@@ -1,7 +1,6 @@
 package se.vardag.ingest;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.bit_or;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,11 +21,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -36,15 +37,21 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.facts.DayFactsFile;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
  * Vardag's incremental store of usage facts, under {@code <output>/_state/usage/}. Each usage
- * file is read once: its compact facts (see {@link UsageFileParser}) and its rejected rows are
- * kept in a folder of their own, and an index records which file version (size, mtime, SHA-256)
- * they came from. A nightly run reads only new or changed files. The facts of many files are
- * compacted into a "base" (one row per person, action and 64-day block), so that a night's
- * computation reads the base plus at most {@value #COMPACT_AFTER} recent files, never the history.
+ * file is read once: its compact facts (per person, source and action, the days with an event;
+ * see {@link DayFactsFile}) and its rejected rows are kept in a folder of their own, and an index
+ * records which file version (size, mtime, SHA-256) they came from. A nightly run reads only new
+ * or changed files. The facts of many files are compacted into a "base" (per person, source and
+ * action, every day of the history), so a night's computation reads the base plus at most
+ * {@value #COMPACT_AFTER} recent files, never the history.
+ *
+ * <p>Facts are split into {@value #BUCKETS} buckets by pseudonym. Compacting and reading work
+ * bucket by bucket, one task each, merging that bucket of the base and of the recent files in
+ * memory: no shuffle, and every person's facts meet in one task.
  *
  * <p>A changed or removed file invalidates the base, which is then rebuilt from the per-file
  * facts (only the changed file is read again). A change of time zone, pseudonym key or parser
@@ -57,15 +64,18 @@ public final class UsageStore {
 
   /** Files kept outside the base before they are compacted into a new base. */
   public static final int COMPACT_AFTER = 7;
-  /** Bumped whenever the meaning of the stored facts changes. */
-  static final int FORMAT = 1;
+  /** Bumped whenever the meaning or layout of the stored facts changes. */
+  static final int FORMAT = 2;
+  /** Buckets of the fact files: the parallelism of compaction and of reading the facts. */
+  public static final int BUCKETS = 32;
 
-  public static final StructType BITS_SCHEMA = new StructType()
+  /** The facts as a dataset (see {@link #facts}): days {@code 64 * first_word …} as bits of {@code words}. */
+  public static final StructType FACTS_SCHEMA = new StructType()
       .add("pid", DataTypes.LongType, false)
       .add("source", DataTypes.StringType, false)
       .add("action", DataTypes.StringType, false)
-      .add("word_index", DataTypes.IntegerType, false)
-      .add("word", DataTypes.LongType, false);
+      .add("first_word", DataTypes.IntegerType, false)
+      .add("words", DataTypes.createArrayType(DataTypes.LongType, false), false);
 
   public static final StructType REJECTED_SCHEMA = new StructType()
       .add("source_file", DataTypes.StringType, false)
@@ -137,8 +147,8 @@ public final class UsageStore {
 
   /** The identity of everything that changes the meaning of stored facts. */
   public static String fingerprint(ZoneId zone, Pseudonymizer pseudonyms, int maxFieldChars) {
-    return "format=" + FORMAT + ";timezone=" + zone.getId() + ";key=" + pseudonyms.fingerprint()
-        + ";max_field_chars=" + maxFieldChars;
+    return "format=" + FORMAT + ";buckets=" + BUCKETS + ";timezone=" + zone.getId() + ";key="
+        + pseudonyms.fingerprint() + ";max_field_chars=" + maxFieldChars;
   }
 
   /** The usage files a refresh would read: new, changed, or all when the store must be rebuilt. */
@@ -218,18 +228,19 @@ public final class UsageStore {
       String id = "base-" + runId;
       List<String> sources = new ArrayList<>();
       if (baseValid) {
-        sources.add(root.resolve("base").resolve(previous.base).toString());
-        outside.forEach(k -> sources.add(bitsPath(k)));
+        outside.forEach(k -> sources.add(factsPath(k)));
       } else {
-        files.forEach(e -> sources.add(bitsPath(e.key)));
+        files.forEach(e -> sources.add(factsPath(e.key)));
       }
       Path target = root.resolve("base").resolve(id);
       deleteRecursively(target);
-      spark.read().schema(BITS_SCHEMA).parquet(sources.toArray(new String[0]))
-          .groupBy("pid", "source", "action", "word_index")
-          .agg(bit_or(org.apache.spark.sql.functions.col("word")).as("word"))
-          .sortWithinPartitions("pid", "source", "action", "word_index")
-          .write().parquet(target.toString());
+      String oldBase = baseValid ? root.resolve("base").resolve(previous.base).toString() : null;
+      List<Integer> buckets = new ArrayList<>();
+      for (int b = 0; b < BUCKETS; b++) {
+        buckets.add(b);
+      }
+      JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
+          .foreach(new CompactBucket(oldBase, sources, target.toString()));
       LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
           (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
@@ -305,14 +316,12 @@ public final class UsageStore {
       Path dir = Path.of(root, "files", e.key);
       Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
       deleteRecursively(tmp);
-      Files.createDirectories(tmp.resolve("bits"));
-      LocalParquet.write(tmp.resolve("bits").resolve("part-0.parquet"), LocalParquet.BITS, result.bits, (b, g) -> {
-        g.add("pid", b.pid());
-        g.add("source", b.source());
-        g.add("action", b.action());
-        g.add("word_index", b.wordIndex());
-        g.add("word", b.word());
-      });
+      Files.createDirectories(tmp);
+      DayFactsFile.Merger merger = new DayFactsFile.Merger();
+      for (UsageFileParser.Bits b : result.bits) {
+        merger.accept(b.pid(), b.source(), b.action(), b.wordIndex(), new long[] {b.word()});
+      }
+      DayFactsFile.write(tmp.resolve(FACTS_FILE), BUCKETS, merger.facts());
       if (!result.rejections.isEmpty()) {
         Files.createDirectories(tmp.resolve("rejected"));
         LocalParquet.write(tmp.resolve("rejected").resolve("part-0.parquet"), LocalParquet.REJECTED,
@@ -345,8 +354,91 @@ public final class UsageStore {
     }
   }
 
-  private String bitsPath(String key) {
-    return root.resolve("files").resolve(key).resolve("bits").toString();
+  private String factsPath(String key) {
+    return root.resolve("files").resolve(key).resolve(FACTS_FILE).toString();
+  }
+
+  private static final String FACTS_FILE = "facts.vdf";
+
+  /** Merges one bucket of the old base and of the given fact files into the new base's file for that bucket. */
+  static final class CompactBucket implements org.apache.spark.api.java.function.VoidFunction<Integer> {
+    private static final long serialVersionUID = 1L;
+    private final String oldBase;
+    private final List<String> files;
+    private final String newBase;
+
+    CompactBucket(String oldBase, List<String> files, String newBase) {
+      this.oldBase = oldBase;
+      this.files = List.copyOf(files);
+      this.newBase = newBase;
+    }
+
+    @Override
+    public void call(Integer bucket) {
+      DayFactsFile.Merger merger = new DayFactsFile.Merger();
+      if (oldBase != null) {
+        DayFactsFile.read(Path.of(oldBase, bucketFile(bucket)), 0, merger);
+      }
+      for (String f : files) {
+        DayFactsFile.read(Path.of(f), bucket, merger);
+      }
+      DayFactsFile.write(Path.of(newBase, bucketFile(bucket)), 1, merger.facts());
+    }
+  }
+
+  static String bucketFile(int bucket) {
+    return String.format(java.util.Locale.ROOT, "bucket-%03d.vdf", bucket);
+  }
+
+  /** Reads one bucket of the base and of the recent files, merged per person, source and action. */
+  public interface BucketMapper<T> extends java.io.Serializable {
+    Iterator<T> map(List<DayFactsFile.Fact> facts);
+  }
+
+  private static final class ReadBucket<T> implements org.apache.spark.api.java.function.FlatMapFunction<Integer, T> {
+    private static final long serialVersionUID = 1L;
+    private final String base;
+    private final List<String> files;
+    private final BucketMapper<T> mapper;
+
+    ReadBucket(String base, List<String> files, BucketMapper<T> mapper) {
+      this.base = base;
+      this.files = List.copyOf(files);
+      this.mapper = mapper;
+    }
+
+    @Override
+    public Iterator<T> call(Integer bucket) {
+      DayFactsFile.Merger merger = new DayFactsFile.Merger();
+      if (base != null) {
+        DayFactsFile.read(Path.of(base, bucketFile(bucket)), 0, merger);
+      }
+      for (String f : files) {
+        DayFactsFile.read(Path.of(f), bucket, merger);
+      }
+      return mapper.map(merger.facts());
+    }
+  }
+
+  /**
+   * Maps every bucket of the stored facts, one task per bucket; each task sees complete facts:
+   * all of a person's days for each source and action, from the base and the recent files.
+   */
+  public <T> JavaRDD<T> mapBuckets(SparkSession spark, BucketMapper<T> mapper) {
+    Set<String> inBase = new HashSet<>(index.baseKeys);
+    List<String> recent = new ArrayList<>();
+    for (FileEntry e : index.files) {
+      if (index.base == null || !inBase.contains(e.key)) {
+        recent.add(factsPath(e.key));
+      }
+    }
+    String base = index.base == null ? null : root.resolve("base").resolve(index.base).toString();
+    List<Integer> buckets = new ArrayList<>();
+    for (int b = 0; b < BUCKETS; b++) {
+      buckets.add(b);
+    }
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
+        .flatMap(new ReadBucket<>(base, recent, mapper));
   }
 
   private void commit(Index next) {
@@ -407,22 +499,12 @@ public final class UsageStore {
     return index.files.stream().filter(e -> e.maxDay != null).mapToInt(e -> e.maxDay).max();
   }
 
-  /** The compact usage facts: pid, source, action, word_index, word (rows may repeat a key; OR them). */
-  public Dataset<Row> activity(SparkSession spark) {
-    List<String> paths = new ArrayList<>();
-    Set<String> inBase = new HashSet<>(index.baseKeys);
-    if (index.base != null) {
-      paths.add(root.resolve("base").resolve(index.base).toString());
-    }
-    for (FileEntry e : index.files) {
-      if (index.base == null || !inBase.contains(e.key)) {
-        paths.add(bitsPath(e.key));
-      }
-    }
-    if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(), BITS_SCHEMA);
-    }
-    return spark.read().schema(BITS_SCHEMA).parquet(paths.toArray(new String[0]));
+  /** Every stored fact, merged per person, source and action, in {@link #FACTS_SCHEMA}. */
+  public Dataset<Row> facts(SparkSession spark) {
+    JavaRDD<Row> rows = mapBuckets(spark, facts -> facts.stream()
+        .map(f -> org.apache.spark.sql.RowFactory.create(f.pid(), f.source(), f.action(), f.firstWord(), f.words()))
+        .iterator());
+    return spark.createDataFrame(rows, FACTS_SCHEMA);
   }
 
   /** Every rejected row of every stored usage file, in the quarantine's schema. */

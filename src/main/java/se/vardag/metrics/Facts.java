@@ -20,7 +20,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.api.java.JavaRDD;
+import se.vardag.facts.DayFactsFile;
+import se.vardag.facts.SignalMatcher;
 import se.vardag.ingest.Initiative;
+import se.vardag.ingest.UsageStore;
 
 /**
  * The Spark side of the metrics: joins the inputs into one stream of facts per initiative
@@ -45,8 +49,8 @@ public final class Facts {
       .add("org_unit", DataTypes.StringType, true)
       .add("d1", DataTypes.IntegerType, true)
       .add("d2", DataTypes.IntegerType, true)
-      .add("word_index", DataTypes.IntegerType, true)
-      .add("word", DataTypes.LongType, true)
+      .add("first_word", DataTypes.IntegerType, true)
+      .add("words", DataTypes.createArrayType(DataTypes.LongType, false), true)
       .add("text", DataTypes.StringType, true)
       .add("num", DataTypes.DoubleType, true)
       .add("row_id", DataTypes.LongType, true);
@@ -138,21 +142,40 @@ public final class Facts {
         .select(col("initiative_id"), lit(TRAINING).as("kind"), col("pid"), col("completed").as("d1"));
   }
 
-  /** Usage day sets of events that signal an initiative: same source, and same action or action {@code *}. */
-  static Dataset<Row> activity(Dataset<Row> usage, Dataset<Row> register) {
-    Dataset<Row> signals = register.filter(col("what").equalTo("signal"));
-    // Two equi-joins (exact action; any action) rather than one join on the source with an OR
-    // condition, which would compare each usage row with every signal of its source.
-    Dataset<Row> exact = signals.filter(col("b").notEqual("*"))
-        .select(col("initiative_id"), col("a").as("source"), col("b").as("action"));
-    Dataset<Row> any = signals.filter(col("b").equalTo("*"))
-        .select(col("initiative_id"), col("a").as("source"));
-    Dataset<Row> byAction = usage.join(broadcast(exact), new String[] {"source", "action"});
-    Dataset<Row> bySource = usage.join(broadcast(any), new String[] {"source"});
-    // An initiative with both source:x and source:* matches an event twice: harmless, the day sets are OR-ed.
-    return byAction.select(col("initiative_id"), col("pid"), col("word_index"), col("word"))
-        .union(bySource.select(col("initiative_id"), col("pid"), col("word_index"), col("word")))
-        .select(col("initiative_id"), lit(ACTIVITY).as("kind"), col("pid"), col("word_index"), col("word"));
+  /** Each initiative's usage per person: (initiative_id, pid, first_word, words). */
+  public static final StructType ACTIVITY_SCHEMA = new StructType()
+      .add("initiative_id", DataTypes.StringType, false)
+      .add("pid", DataTypes.LongType, false)
+      .add("first_word", DataTypes.IntegerType, false)
+      .add("words", DataTypes.createArrayType(DataTypes.LongType, false), false);
+
+  /**
+   * The days on which each person used each initiative, from the usage store: one task per
+   * bucket of the store matches the bucket's facts against the signals (no shuffle, no join).
+   */
+  public static Dataset<Row> activity(SparkSession spark, UsageStore store, List<Initiative> initiatives) {
+    SignalMatcher matcher = new SignalMatcher(initiatives);
+    JavaRDD<Row> rows = store.mapBuckets(spark, facts -> {
+      List<Row> out = new ArrayList<>();
+      matcher.match(facts, (id, pid, firstWord, words) -> out.add(RowFactory.create(id, pid, firstWord, words)));
+      return out.iterator();
+    });
+    return spark.createDataFrame(rows, ACTIVITY_SCHEMA);
+  }
+
+  /** The same from facts held in memory (tests, small inputs). */
+  public static Dataset<Row> activity(SparkSession spark, List<DayFactsFile.Fact> facts, List<Initiative> initiatives) {
+    List<DayFactsFile.Fact> sorted = new ArrayList<>(facts);
+    sorted.sort(java.util.Comparator.comparingLong(DayFactsFile.Fact::pid));
+    List<Row> out = new ArrayList<>();
+    new SignalMatcher(initiatives).match(sorted, (id, pid, firstWord, words) ->
+        out.add(RowFactory.create(id, pid, firstWord, words)));
+    return spark.createDataFrame(out, ACTIVITY_SCHEMA);
+  }
+
+  static Dataset<Row> activityFacts(Dataset<Row> activity) {
+    return activity.select(col("initiative_id"), lit(ACTIVITY).as("kind"), col("pid"), col("first_word"),
+        col("words"));
   }
 
   static Dataset<Row> learning(Dataset<Row> learning) {
@@ -182,13 +205,13 @@ public final class Facts {
     return register.filter(col("what").equalTo("marker")).select(col("initiative_id"), lit(MARKER).as("kind"));
   }
 
-  /** Every fact, in {@link #SCHEMA}. */
+  /** Every fact, in {@link #SCHEMA}. {@code activity} is in {@link #ACTIVITY_SCHEMA}. */
   public static Dataset<Row> all(SparkSession spark, List<Initiative> initiatives, Dataset<Row> employees,
-      Dataset<Row> trainings, Dataset<Row> usage, Dataset<Row> learning, Dataset<Row> followUps,
+      Dataset<Row> trainings, Dataset<Row> activity, Dataset<Row> learning, Dataset<Row> followUps,
       Dataset<Row> outcomes) {
     Dataset<Row> register = register(spark, initiatives);
     List<Dataset<Row>> parts = List.of(
-        targets(employees, register), trainings(trainings, register), activity(usage, register),
+        targets(employees, register), trainings(trainings, register), activityFacts(activity),
         learning(learning), followUps(followUps), outcomes(outcomes, register), markers(register));
     Dataset<Row> all = null;
     for (Dataset<Row> part : parts) {
@@ -253,7 +276,7 @@ public final class Facts {
         calc.training(f.getLong(2), f.getInt(4));
         break;
       case ACTIVITY:
-        calc.activity(f.getLong(2), f.getInt(6), f.getLong(7));
+        calc.activity(f.getLong(2), f.getInt(6), words(f.getList(7)));
         break;
       case LEARNING:
         calc.learning(f.getLong(2), f.getString(8), f.getInt(4), f.getDouble(9));
@@ -269,6 +292,14 @@ public final class Facts {
       default:
         throw new IllegalStateException("Cannot use a fact of kind " + f.getInt(1));
     }
+  }
+
+  private static long[] words(List<Object> list) {
+    long[] out = new long[list.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = (Long) list.get(k);
+    }
+    return out;
   }
 
   static List<Row> rows(Initiative i, InitiativeCalculator.Result r, int minGroupSize) {

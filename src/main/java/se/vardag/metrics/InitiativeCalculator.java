@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import se.vardag.facts.DaySet;
 import se.vardag.ingest.Initiative;
 
 /**
@@ -63,9 +64,9 @@ public final class InitiativeCalculator {
     p.trainingDay = Math.min(p.trainingDay, completedOn);
   }
 
-  /** Days on which {@code pid} had an event signalling the initiative (days 64·wordIndex + bit). */
-  public void activity(long pid, int wordIndex, long word) {
-    person(pid).days.or(wordIndex, word);
+  /** Days on which {@code pid} had an event signalling the initiative: word {@code firstWord + k} is {@code words[k]}. */
+  public void activity(long pid, int firstWord, long[] words) {
+    person(pid).days.or(firstWord, words);
   }
 
   /** A learning activity of the initiative: workshop, peer_learning, practice or coaching. */

@@ -37,8 +37,10 @@ public final class TableWriter {
   public void write(String table, Dataset<Row> rows, List<LocalDate> dates) {
     StructType schema = Tables.schemaOf(table);
     Path staging = runDir.resolve("_tables").resolve(table);
+    // The tables are small (a row per initiative, unit or week and date): one task writes every
+    // date's file, without the shuffle a repartition by date would cost.
     rows.select(columns(schema, true))
-        .repartition(col("as_of"))
+        .coalesce(1)
         .write()
         .partitionBy("as_of")
         .parquet(staging.toString());

@@ -259,7 +259,8 @@ public final class Pipeline {
     Dataset<Row> employees = p.reference.employees();
     checkPseudonyms(employees);
     Map<String, FollowThrough.Owner> owners = owners(employees, initiatives);
-    Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(), p.store.activity(spark),
+    Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(),
+        Facts.activity(spark, p.store, initiatives),
         p.reference.learning(), p.reference.followUps(), p.reference.outcomes());
     AdoptionTables tables = timed(manifest, "metrics", () -> AdoptionTables.compute(spark, facts, initiatives,
         p.reference.goals(), owners, dates, config.flags(), config.minGroupSize()));

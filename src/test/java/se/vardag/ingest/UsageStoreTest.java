@@ -43,12 +43,13 @@ class UsageStoreTest {
         + Files.size(p)));
   }
 
-  /** (pid, source, action) → the set of days, OR-ed over all stored rows. */
-  private Map<String, Long> facts(UsageStore store) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : store.activity(spark).collectAsList()) {
-      out.merge(r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getInt(3), r.getLong(4),
-          (a, b) -> a | b);
+  /** (pid, source, action) → the days, as the store gives them (one row per key). */
+  private Map<String, String> facts(UsageStore store) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : store.facts(spark).collectAsList()) {
+      String key = r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2);
+      assertThat(out).doesNotContainKey(key);
+      out.put(key, r.getInt(3) + ":" + r.getList(4));
     }
     return out;
   }
@@ -115,6 +116,9 @@ class UsageStoreTest {
     // Nothing is left behind of replaced bases or files.
     try (var stream = Files.list(output.resolve("_state/usage/base"))) {
       assertThat(stream.count()).isEqualTo(1);
+    }
+    try (var stream = Files.list(Files.list(output.resolve("_state/usage/base")).findFirst().orElseThrow())) {
+      assertThat(stream.count()).isEqualTo(UsageStore.BUCKETS);
     }
     try (var stream = Files.list(output.resolve("_state/usage/files"))) {
       assertThat(stream.count()).isEqualTo(UsageStore.open(output).files().size());

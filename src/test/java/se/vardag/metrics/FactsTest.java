@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import se.vardag.SparkTestSupport;
 import se.vardag.ingest.Initiative;
-import se.vardag.ingest.UsageStore;
+import se.vardag.facts.DayFactsFile;
+import se.vardag.facts.DaySet;
 
 /** The Spark joins on tiny in-memory datasets: which facts reach which initiative. */
 class FactsTest {
@@ -43,19 +44,18 @@ class FactsTest {
     return spark.createDataFrame(List.of(rows), schema);
   }
 
-  private static Row bits(long pid, String source, String action, String... days) {
-    long word = 0;
-    int index = Math.floorDiv(day(days[0]), 64);
+  private static DayFactsFile.Fact bits(long pid, String source, String action, String... days) {
+    DaySet set = new DaySet();
     for (String d : days) {
-      word |= 1L << Math.floorMod(day(d), 64);
+      set.add(day(d));
     }
-    return RowFactory.create(pid, source, action, index, word);
+    return new DayFactsFile.Fact(pid, source, action, set.firstWord(), set.words());
   }
 
   private Map<String, Adoption> compute(List<Initiative> initiatives, Dataset<Row> employees, Dataset<Row> trainings,
-      Dataset<Row> usage, Dataset<Row> outcomes) {
-    Dataset<Row> facts = Facts.all(spark, initiatives, employees, trainings, usage, df(LEARNING), df(FOLLOW_UPS),
-        outcomes);
+      List<DayFactsFile.Fact> usage, Dataset<Row> outcomes) {
+    Dataset<Row> facts = Facts.all(spark, initiatives, employees, trainings, Facts.activity(spark, usage, initiatives),
+        df(LEARNING), df(FOLLOW_UPS), outcomes);
     Map<String, Initiative> byId = new HashMap<>();
     initiatives.forEach(i -> byId.put(i.id(), i));
     Map<String, Adoption> out = new HashMap<>();
@@ -77,7 +77,7 @@ class FactsTest {
         RowFactory.create("E5", 5L, "HR/Lönesystem", HIRED, null), // not under HR/Lön
         RowFactory.create("E6", 6L, "HR", HIRED, null)); // above HR/Lön
     Map<String, Adoption> a = compute(List.of(t.build()), employees, df(TRAININGS),
-        spark.createDataFrame(List.of(), UsageStore.BITS_SCHEMA), df(OUTCOMES));
+        List.of(), df(OUTCOMES));
     assertThat(a.get("I1").targetPopulation()).isEqualTo(3);
   }
 
@@ -87,7 +87,7 @@ class FactsTest {
     t.targets = List.of("IT", "IT/Service Desk");
     Dataset<Row> employees = df(EMPLOYEES, RowFactory.create("E1", 1L, "IT/Service Desk", HIRED, null));
     Map<String, Adoption> a = compute(List.of(t.build()), employees, df(TRAININGS),
-        spark.createDataFrame(List.of(), UsageStore.BITS_SCHEMA), df(OUTCOMES));
+        List.of(), df(OUTCOMES));
     assertThat(a.get("I1").targetPopulation()).isEqualTo(1);
   }
 
@@ -105,12 +105,12 @@ class FactsTest {
         RowFactory.create("E2", 2L, "IT", HIRED, null),
         RowFactory.create("E3", 3L, "IT", HIRED, null));
     // The store holds sources and actions lower-case (the parser lowers them), as do the signals.
-    Dataset<Row> usage = spark.createDataFrame(List.of(
+    List<DayFactsFile.Fact> usage = List.of(
         bits(1, "servicenow", "incident.resolve", "2026-11-20"),
         bits(2, "servicenow", "incident.create", "2026-11-20"), // another action: not I1's signal
         bits(3, "teams", "meeting.join", "2026-11-20"),
         bits(3, "teams", "chat.send", "2026-11-21"),
-        bits(9, "servicenow", "incident.resolve", "2026-11-22")), UsageStore.BITS_SCHEMA); // not in the roster
+        bits(9, "servicenow", "incident.resolve", "2026-11-22")); // not in the roster
     Map<String, Adoption> a = compute(List.of(exact.build(), any.build(), nothing.build()), employees,
         df(TRAININGS), usage, df(OUTCOMES));
     assertThat(a.get("I1").activeUsers()).isEqualTo(1);
@@ -127,7 +127,7 @@ class FactsTest {
     Dataset<Row> trainings = df(TRAININGS, RowFactory.create(1L, "ITIL4", day("2026-05-01")),
         RowFactory.create(1L, "ITIL4", day("2026-03-01")), RowFactory.create(2L, "EXCEL", day("2026-05-01")));
     Map<String, Adoption> a = compute(List.of(initiative().build()), employees, trainings,
-        spark.createDataFrame(List.of(), UsageStore.BITS_SCHEMA), df(OUTCOMES));
+        List.of(), df(OUTCOMES));
     assertThat(a.get("I1").trained()).isEqualTo(1);
   }
 
@@ -142,7 +142,7 @@ class FactsTest {
         RowFactory.create("incident_hours", "IT", day("2026-05-02"), 6.0, 4L),
         RowFactory.create("incident_hours", "IT/Drift", day("2026-11-20"), 5.0, 5L));
     Map<String, Adoption> a = compute(List.of(t.build()), df(EMPLOYEES), df(TRAININGS),
-        spark.createDataFrame(List.of(), UsageStore.BITS_SCHEMA), outcomes);
+        List.of(), outcomes);
     assertThat(a.get("I1").kpiBaselineObservations()).isEqualTo(2);
     assertThat(a.get("I1").kpiBaselineMedian()).isEqualTo(7.0);
     assertThat(a.get("I1").kpiCurrentMedian()).isEqualTo(5.0);

@@ -23,7 +23,7 @@ class InitiativeCalculatorTest {
   private static void use(InitiativeCalculator calc, long pid, String... days) {
     for (String d : days) {
       int e = day(d);
-      calc.activity(pid, Math.floorDiv(e, 64), 1L << Math.floorMod(e, 64));
+      calc.activity(pid, Math.floorDiv(e, 64), new long[] {1L << Math.floorMod(e, 64)});
     }
   }
 

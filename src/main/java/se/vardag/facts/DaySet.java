@@ -1,11 +1,13 @@
-package se.vardag.metrics;
+package se.vardag.facts;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * A set of days (epoch days) as bits in 64-day words, word {@code i} holding days
- * {@code 64i … 64i+63}. It is how a person's usage of an initiative is held while metrics are
- * computed: "active in a period" is one or two word tests.
+ * {@code 64i … 64i+63}. It is how Vardag keeps usage: per person and action, the days with an
+ * event; and per person and initiative while metrics are computed, where "active in a period" is
+ * one or two word tests.
  */
 public final class DaySet {
   private static final long[] EMPTY = new long[0];
@@ -119,8 +121,42 @@ public final class DaySet {
     return out;
   }
 
+  /** Adds every day of a stored run of words: word {@code firstWord + i} is {@code words[i]}. */
+  public void or(int firstWord, long[] words) {
+    for (int i = 0; i < words.length; i++) {
+      or(firstWord + i, words[i]);
+    }
+  }
+
+  /** Adds every day of another set. */
+  public void or(DaySet other) {
+    or(other.base, other.words);
+  }
+
+  /** Index of the first stored word (meaningful when not empty). */
+  public int firstWord() {
+    int i = 0;
+    while (i < words.length && words[i] == 0) {
+      i++;
+    }
+    return base + i;
+  }
+
+  /** The stored words from {@link #firstWord()} to the last non-empty one. */
+  public long[] words() {
+    int from = 0;
+    while (from < words.length && words[from] == 0) {
+      from++;
+    }
+    int to = words.length;
+    while (to > from && words[to - 1] == 0) {
+      to--;
+    }
+    return Arrays.copyOfRange(words, from, to);
+  }
+
   /** Calls {@code visitor} with every day of the set in {@code from … to}, in order. */
-  public void forEachIn(int from, int to, java.util.function.IntConsumer visitor) {
+  public void forEachIn(int from, int to, IntConsumer visitor) {
     for (int d = firstIn(from, to); d != Integer.MIN_VALUE; d = d == to ? Integer.MIN_VALUE : firstIn(d + 1, to)) {
       visitor.accept(d);
     }

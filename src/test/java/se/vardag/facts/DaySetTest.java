@@ -1,4 +1,4 @@
-package se.vardag.metrics;
+package se.vardag.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

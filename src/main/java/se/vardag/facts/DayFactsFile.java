@@ -1,0 +1,308 @@
+package se.vardag.facts;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Vardag's file of usage facts: for each (employee pseudonym, source, action), the days with an
+ * event, as a run of 64-day words. The facts are split into buckets by pseudonym, each stored as
+ * its own deflated segment, so that a task handling bucket b reads only its part of every file:
+ * merging the facts of hundreds of files needs no shuffle and little memory.
+ *
+ * <p>Internal state only (under {@code _state/}), never read by analysts; the published tables
+ * are Parquet. Layout: magic, version, bucket count, the source/action strings, a table of
+ * (offset, length, count) per bucket, then the segments. A segment holds its pseudonyms, then
+ * records (pseudonym index, source index, action index, first word, words), varint-encoded; a
+ * word with one day is stored as that day's bit position.
+ */
+public final class DayFactsFile {
+  private static final int MAGIC = 0x56444631; // "VDF1"
+  private static final int VERSION = 1;
+
+  /** One fact: the days of one person's use of one source and action. */
+  public record Fact(long pid, String source, String action, int firstWord, long[] words) {
+    public Fact {
+      requireNonNull(source, "source is null");
+      requireNonNull(action, "action is null");
+      requireNonNull(words, "words is null");
+    }
+  }
+
+  /** Receives the facts of a bucket. */
+  public interface Sink {
+    void accept(long pid, String source, String action, int firstWord, long[] words);
+  }
+
+  private DayFactsFile() {}
+
+  /** The bucket of a pseudonym among {@code buckets}. */
+  public static int bucket(long pid, int buckets) {
+    return (int) Long.remainderUnsigned(pid, buckets);
+  }
+
+  /** Writes {@code facts} to {@code file} (atomically: a temporary file, then a rename). */
+  public static void write(Path file, int buckets, List<Fact> facts) {
+    if (buckets < 1) {
+      throw new IllegalArgumentException("Cannot write day facts into " + buckets + " buckets");
+    }
+    List<List<Fact>> byBucket = new ArrayList<>(buckets);
+    for (int b = 0; b < buckets; b++) {
+      byBucket.add(new ArrayList<>());
+    }
+    Map<String, Integer> strings = new HashMap<>();
+    List<String> table = new ArrayList<>();
+    for (Fact f : facts) {
+      byBucket.get(bucket(f.pid(), buckets)).add(f);
+      for (String s : new String[] {f.source(), f.action()}) {
+        if (!strings.containsKey(s)) {
+          strings.put(s, table.size());
+          table.add(s);
+        }
+      }
+    }
+    try {
+      byte[][] segments = new byte[buckets][];
+      int[] counts = new int[buckets];
+      for (int b = 0; b < buckets; b++) {
+        List<Fact> list = byBucket.get(b);
+        list.sort(Comparator.comparingLong(Fact::pid).thenComparing(Fact::source).thenComparing(Fact::action));
+        segments[b] = segment(list, strings);
+        counts[b] = list.size();
+      }
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(buckets);
+        out.writeInt(table.size());
+        for (String s : table) {
+          out.writeUTF(s);
+        }
+        long offset = 0;
+        for (int b = 0; b < buckets; b++) {
+          out.writeLong(offset);
+          out.writeInt(segments[b].length);
+          out.writeInt(counts[b]);
+          offset += segments[b].length;
+        }
+        for (byte[] segment : segments) {
+          out.write(segment);
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write day facts to " + file, e);
+    }
+  }
+
+  private static byte[] segment(List<Fact> facts, Map<String, Integer> strings) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, facts.size() * 6));
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 14))) {
+      long[] pids = facts.stream().mapToLong(Fact::pid).distinct().toArray();
+      writeVarint(out, pids.length);
+      for (long p : pids) {
+        out.writeLong(p);
+      }
+      writeVarint(out, facts.size());
+      int pidIndex = -1;
+      long lastPid = 0;
+      for (Fact f : facts) {
+        if (pidIndex < 0 || f.pid() != lastPid) {
+          pidIndex++;
+          lastPid = f.pid();
+        }
+        writeVarint(out, pidIndex);
+        writeVarint(out, strings.get(f.source()));
+        writeVarint(out, strings.get(f.action()));
+        writeVarint(out, (f.firstWord() << 1) ^ (f.firstWord() >> 31));
+        long[] w = f.words();
+        if (w.length == 1 && Long.bitCount(w[0]) == 1) {
+          writeVarint(out, 0);
+          out.writeByte(Long.numberOfTrailingZeros(w[0]));
+        } else {
+          writeVarint(out, w.length);
+          for (long word : w) {
+            out.writeLong(word);
+          }
+        }
+      }
+    } finally {
+      deflater.end();
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Hands every fact of bucket {@code bucket} of {@code file} to {@code sink}. */
+  public static void read(Path file, int bucket, Sink sink) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      DataInputStream head = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch), 1 << 14));
+      if (head.readInt() != MAGIC) {
+        throw new IOException("not a Vardag day-facts file");
+      }
+      int version = head.readInt();
+      if (version != VERSION) {
+        throw new IOException("day-facts version " + version + " is not " + VERSION);
+      }
+      int buckets = head.readInt();
+      if (bucket < 0 || bucket >= buckets) {
+        throw new IOException("bucket " + bucket + " is not in 0.." + (buckets - 1));
+      }
+      int n = head.readInt();
+      String[] strings = new String[n];
+      for (int i = 0; i < n; i++) {
+        strings[i] = head.readUTF();
+      }
+      long headerEnd = 16;
+      for (String s : strings) {
+        headerEnd += 2 + modifiedUtf8Length(s);
+      }
+      long offset = 0;
+      int length = 0;
+      for (int b = 0; b < buckets; b++) {
+        long o = head.readLong();
+        int l = head.readInt();
+        head.readInt();
+        if (b == bucket) {
+          offset = o;
+          length = l;
+        }
+      }
+      long dataStart = headerEnd + 16L * buckets;
+      ByteBuffer buf = ByteBuffer.allocate(length);
+      ch.position(dataStart + offset);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          throw new EOFException("segment " + bucket + " is cut short");
+        }
+      }
+      try (DataInputStream in = new DataInputStream(new InflaterInputStream(
+          new java.io.ByteArrayInputStream(buf.array()), new java.util.zip.Inflater(), 1 << 14))) {
+        int pidCount = readVarint(in);
+        long[] pids = new long[pidCount];
+        for (int i = 0; i < pidCount; i++) {
+          pids[i] = in.readLong();
+        }
+        int records = readVarint(in);
+        for (int r = 0; r < records; r++) {
+          long pid = pids[readVarint(in)];
+          String source = strings[readVarint(in)];
+          String action = strings[readVarint(in)];
+          int zz = readVarint(in);
+          int firstWord = (zz >>> 1) ^ -(zz & 1);
+          int count = readVarint(in);
+          long[] words;
+          if (count == 0) {
+            words = new long[] {1L << in.readUnsignedByte()};
+          } else {
+            words = new long[count];
+            for (int k = 0; k < count; k++) {
+              words[k] = in.readLong();
+            }
+          }
+          sink.accept(pid, source, action, firstWord, words);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read bucket " + bucket + " of the day facts in " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static int modifiedUtf8Length(String s) {
+    int len = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      len += c >= 0x0001 && c <= 0x007F ? 1 : c > 0x07FF ? 3 : 2;
+    }
+    return len;
+  }
+
+  private static void writeVarint(OutputStream out, int value) throws IOException {
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      out.write((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.write(v);
+  }
+
+  private static int readVarint(InputStream in) throws IOException {
+    int shift = 0;
+    int result = 0;
+    while (shift < 35) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("record cut short");
+      }
+      result |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return result;
+      }
+      shift += 7;
+    }
+    throw new IOException("malformed varint");
+  }
+
+  /** Merges facts per (pid, source, action) into day sets; then {@link #facts()} lists them. */
+  public static final class Merger implements Sink {
+    private record Key(long pid, String source, String action) {}
+
+    private final Map<Key, DaySet> sets = new HashMap<>();
+    private final Map<String, String> interned = new HashMap<>();
+
+    @Override
+    public void accept(long pid, String source, String action, int firstWord, long[] words) {
+      String s = interned.computeIfAbsent(source, x -> x);
+      String a = interned.computeIfAbsent(action, x -> x);
+      sets.computeIfAbsent(new Key(pid, s, a), k -> new DaySet()).or(firstWord, words);
+    }
+
+    public int size() {
+      return sets.size();
+    }
+
+    /** The merged facts, sorted by pid, source and action. */
+    public List<Fact> facts() {
+      List<Fact> out = new ArrayList<>(sets.size());
+      for (Map.Entry<Key, DaySet> e : sets.entrySet()) {
+        DaySet d = e.getValue();
+        if (!d.isEmpty()) {
+          out.add(new Fact(e.getKey().pid(), e.getKey().source(), e.getKey().action(), d.firstWord(), d.words()));
+        }
+      }
+      out.sort(Comparator.comparingLong(Fact::pid).thenComparing(Fact::source).thenComparing(Fact::action));
+      return out;
+    }
+  }
+
+  /** For tests: the facts as comparable strings. */
+  static String describe(Fact f) {
+    return f.pid() + "|" + f.source() + "|" + f.action() + "|" + f.firstWord() + "|" + Arrays.toString(f.words());
+  }
+}
