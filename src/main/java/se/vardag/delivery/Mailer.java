@@ -214,6 +214,7 @@ public final class Mailer {
 
   /** Sends (SMTP, with retries) or writes (outbox), then records the outcome. */
   private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Path pending, int n) {
+    se.vardag.Checkpoint.reached(se.vardag.Checkpoint.DELIVERY);
     String channel = channel();
     int attempts = 0;
     String failure = null;
@@ -263,6 +264,7 @@ public final class Mailer {
     }
 
     if (failure == null) {
+      se.vardag.Checkpoint.reached(se.vardag.Checkpoint.AFTER_SEND);
       try {
         ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.SENT, messageId, channel, null, attempts,
             null));

@@ -337,6 +337,7 @@ public final class UsageStore {
               g.add("record", r.record());
             });
       }
+      se.vardag.Checkpoint.reached(se.vardag.Checkpoint.INGEST);
       deleteRecursively(dir);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       return e;

@@ -50,6 +50,7 @@ public final class TableWriter {
       move(part, target, table);
     }
     Publisher.deleteRecursively(staging);
+    se.vardag.Checkpoint.reached(se.vardag.Checkpoint.WRITE);
   }
 
   /** Writes the quarantine (no {@code as_of} column) and links it into every date. */

@@ -286,6 +286,7 @@ public final class Pipeline {
         after.render(spark, versionDir, d);
         return null;
       });
+      se.vardag.Checkpoint.reached(se.vardag.Checkpoint.BEFORE_SWITCH);
       timed(manifest, "publish", () -> publisher.publish(d, versionDir));
     }
     timed(manifest, "cleanup", () -> {
