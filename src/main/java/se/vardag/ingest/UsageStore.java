@@ -36,6 +36,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.LocalFiles;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
@@ -218,7 +219,7 @@ public final class UsageStore {
       String id = "base-" + runId;
       List<String> sources = new ArrayList<>();
       if (baseValid) {
-        sources.add(root.resolve("base").resolve(previous.base).toString());
+        sources.add(LocalFiles.sparkPath(root.resolve("base").resolve(previous.base)));
         outside.forEach(k -> sources.add(bitsPath(k)));
       } else {
         files.forEach(e -> sources.add(bitsPath(e.key)));
@@ -229,7 +230,7 @@ public final class UsageStore {
           .groupBy("pid", "source", "action", "word_index")
           .agg(bit_or(org.apache.spark.sql.functions.col("word")).as("word"))
           .sortWithinPartitions("pid", "source", "action", "word_index")
-          .write().parquet(target.toString());
+          .write().parquet(LocalFiles.sparkPath(target));
       LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
           (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
@@ -346,7 +347,7 @@ public final class UsageStore {
   }
 
   private String bitsPath(String key) {
-    return root.resolve("files").resolve(key).resolve("bits").toString();
+    return LocalFiles.sparkPath(root.resolve("files").resolve(key).resolve("bits"));
   }
 
   private void commit(Index next) {
@@ -412,7 +413,7 @@ public final class UsageStore {
     List<String> paths = new ArrayList<>();
     Set<String> inBase = new HashSet<>(index.baseKeys);
     if (index.base != null) {
-      paths.add(root.resolve("base").resolve(index.base).toString());
+      paths.add(LocalFiles.sparkPath(root.resolve("base").resolve(index.base)));
     }
     for (FileEntry e : index.files) {
       if (index.base == null || !inBase.contains(e.key)) {
@@ -430,7 +431,7 @@ public final class UsageStore {
     List<String> paths = new ArrayList<>();
     for (FileEntry e : index.files) {
       if (e.rowsRejected > 0) {
-        paths.add(root.resolve("files").resolve(e.key).resolve("rejected").toString());
+        paths.add(LocalFiles.sparkPath(root.resolve("files").resolve(e.key).resolve("rejected")));
       }
     }
     if (paths.isEmpty()) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.LocalFiles;
 import se.vardag.publish.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
@@ -88,7 +89,7 @@ final class TableReader {
       return List.of();
     }
     try {
-      return spark.read().schema(Tables.schemaOf(table)).parquet(dir.toString()).collectAsList();
+      return spark.read().schema(Tables.schemaOf(table)).parquet(LocalFiles.sparkPath(dir)).collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
     }
