@@ -3,7 +3,11 @@ package se.vardag.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +28,26 @@ class StandaloneClusterIT {
     Path script = project.resolve("jobs").resolve("cluster-test");
     assertThat(script).isExecutable();
 
-    Process p = new ProcessBuilder(script.toString()).directory(project.toFile()).inheritIO().start();
+    // The script's output goes through System.out: the test runner owns this JVM's own stdout.
+    Process p = new ProcessBuilder(script.toString()).directory(project.toFile()).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Thread copy = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        out.lines().forEach(System.out::println);
+      } catch (IOException e) {
+        System.out.println("(output of jobs/cluster-test lost: " + e + ")");
+      }
+    }, "cluster-test output");
+    copy.setDaemon(true);
+    copy.start();
     boolean finished = p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES);
     if (!finished) {
       // SIGTERM: the script's trap stops the cluster before it exits.
       p.destroy();
       p.waitFor(1, TimeUnit.MINUTES);
     }
+    copy.join(TimeUnit.SECONDS.toMillis(10));
     assertThat(finished).as("jobs/cluster-test finished within %d minutes", LIMIT_MINUTES).isTrue();
     assertThat(p.exitValue()).as("exit code of jobs/cluster-test (its output is above)").isZero();
   }
