@@ -37,6 +37,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.LocalFiles;
 import se.vardag.facts.DayFactsFile;
 import se.vardag.privacy.Pseudonymizer;
 
@@ -513,7 +514,7 @@ public final class UsageStore {
     List<String> paths = new ArrayList<>();
     for (FileEntry e : index.files) {
       if (e.rowsRejected > 0) {
-        paths.add(root.resolve("files").resolve(e.key).resolve("rejected").toString());
+        paths.add(LocalFiles.sparkPath(root.resolve("files").resolve(e.key).resolve("rejected")));
       }
     }
     if (paths.isEmpty()) {

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.LocalFiles;
 
 /**
  * Writes a run's tables into its version folders: one Spark write per table for all dates
@@ -43,7 +44,7 @@ public final class TableWriter {
         .coalesce(1)
         .write()
         .partitionBy("as_of")
-        .parquet(staging.toString());
+        .parquet(LocalFiles.sparkPath(staging));
     for (LocalDate d : dates) {
       Path target = runDir.resolve(d.toString()).resolve(table);
       Path part = staging.resolve("as_of=" + d);
@@ -60,7 +61,7 @@ public final class TableWriter {
         .orderBy("source_file", "line")
         .coalesce(1)
         .write()
-        .parquet(staging.toString());
+        .parquet(LocalFiles.sparkPath(staging));
     try {
       if (!hasParquet(staging)) {
         writeEmpty(Tables.REJECTED_ROWS, staging);
@@ -102,7 +103,7 @@ public final class TableWriter {
     Path empty = runDir.resolve("_tables").resolve("_empty").resolve(table);
     if (!hasParquet(empty)) {
       spark.createDataFrame(List.of(), Tables.schemaOf(table)).coalesce(1).write().mode("overwrite")
-          .parquet(empty.toString());
+          .parquet(LocalFiles.sparkPath(empty));
     }
     Files.createDirectories(target);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(empty, "*.parquet")) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.LocalFiles;
 import se.vardag.publish.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
@@ -71,9 +72,10 @@ final class TableReader {
     }
     units.sort(Comparator.comparing(UnitRow::initiativeId).thenComparing(UnitRow::orgUnit));
 
+    // The quarantine can be large (raw records): only its counts per file come to the driver.
     Map<String, Long> rejectedByFile = new TreeMap<>();
-    for (Row row : rows(spark, versionDir, asOf, Tables.REJECTED_ROWS, false)) {
-      rejectedByFile.merge(row.getAs("source_file"), 1L, Long::sum);
+    for (Row row : rejectedCounts(spark, versionDir, asOf)) {
+      rejectedByFile.put(row.getString(0), row.getLong(1));
     }
     DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
     return new ReportData(asOf, initiatives, flags, weeks, units, quality);
@@ -88,9 +90,22 @@ final class TableReader {
       return List.of();
     }
     try {
-      return spark.read().schema(Tables.schemaOf(table)).parquet(dir.toString()).collectAsList();
+      return spark.read().schema(Tables.schemaOf(table)).parquet(LocalFiles.sparkPath(dir)).collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
+    }
+  }
+
+  private static List<Row> rejectedCounts(SparkSession spark, Path versionDir, LocalDate asOf) {
+    Path dir = versionDir.resolve(Tables.REJECTED_ROWS);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try {
+      return spark.read().schema(Tables.schemaOf(Tables.REJECTED_ROWS)).parquet(LocalFiles.sparkPath(dir))
+          .groupBy("source_file").count().collectAsList();
+    } catch (RuntimeException e) {
+      throw ReportErrors.unreadableTable(asOf, versionDir, Tables.REJECTED_ROWS, e);
     }
   }
 
