@@ -36,6 +36,11 @@ public final class ConfigErrors {
     return error("Cannot use " + value + " for configuration key " + key + ": expected " + expected + ".");
   }
 
+  public static VardagException placeholderRecipient(String recipient, String host) {
+    return error("Cannot send the report through " + host + " to " + recipient + ": mail.to still holds the"
+        + " placeholder of the defaults. Set mail.to (or VARDAG_MAIL_TO) to the real recipients.");
+  }
+
   public static VardagException secretInFile(String origin, String key, String remedy) {
     return error("Cannot read " + key + " from " + origin
         + ": secrets never go into configuration files. " + remedy);

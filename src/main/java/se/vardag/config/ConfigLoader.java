@@ -34,6 +34,9 @@ public final class ConfigLoader {
   /** Environment variable holding the pseudonym key (alternative to privacy.pseudonym_key_file). */
   public static final String PSEUDONYM_KEY_ENV = "VARDAG_PRIVACY_PSEUDONYM_KEY";
 
+  /** The reserved domain of the default recipient: never sent to through SMTP. */
+  static final String PLACEHOLDER_DOMAIN = "example.org";
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private ConfigLoader() {}
@@ -163,6 +166,13 @@ public final class ConfigLoader {
       }
     }
     String from = address("mail.from", c.getString("mail.from").trim());
+    if (!c.getString("mail.smtp.host").isBlank()) {
+      for (String r : to) {
+        if (r.toLowerCase(Locale.ROOT).endsWith("@" + PLACEHOLDER_DOMAIN)) {
+          throw ConfigErrors.placeholderRecipient(r, c.getString("mail.smtp.host").trim());
+        }
+      }
+    }
 
     String passwordFile = c.getString("mail.smtp.password_file").trim();
     String password = null;

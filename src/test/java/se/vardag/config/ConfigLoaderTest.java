@@ -29,7 +29,7 @@ class ConfigLoaderTest {
     assertThat(c.timezone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
     assertThat(c.reportLocale()).isEqualTo("sv");
     assertThat(c.organisation()).isEmpty();
-    assertThat(c.mailTo()).isEmpty();
+    assertThat(c.mailTo()).containsExactly("ledningsgruppen@example.org");
     assertThat(c.mailFrom()).isEqualTo("Vardag <vardag@localhost>");
     assertThat(c.outboxDir()).isEqualTo("outbox");
     assertThat(c.smtp().host()).isEmpty();
@@ -118,6 +118,15 @@ class ConfigLoaderTest {
         .hasMessage("Cannot use a value with a line break for configuration key mail.to: expected an e-mail address on one line.");
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_TO", "not an address")))
         .hasMessageContaining("expected an e-mail address");
+  }
+
+  @Test
+  void thePlaceholderRecipientIsNeverSentToThroughSmtp() {
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_SMTP_HOST", "smtp.x.se")))
+        .hasMessage("Cannot send the report through smtp.x.se to ledningsgruppen@example.org: mail.to still holds"
+            + " the placeholder of the defaults. Set mail.to (or VARDAG_MAIL_TO) to the real recipients.");
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_SMTP_HOST", "smtp.x.se",
+        "VARDAG_MAIL_TO", "ledning@vardagsverket.se")).mailTo()).containsExactly("ledning@vardagsverket.se");
   }
 
   @Test
