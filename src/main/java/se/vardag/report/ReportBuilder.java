@@ -97,13 +97,14 @@ final class ReportBuilder {
       }
     }
 
-    List<InitiativeSection> sections = new ArrayList<>();
-    int chartNo = 0;
-    for (InitiativeRow i : headline) {
-      chartNo++;
-      sections.add(section(i, flagsBy.getOrDefault(i.id(), List.of()), weeksBy.getOrDefault(i.id(), List.of()),
-          unitsBy.getOrDefault(i.id(), List.of()), data, chartNo));
-    }
+    // Sections (each with its chart, the expensive part) are independent: built in parallel, kept in order.
+    List<InitiativeSection> sections = java.util.stream.IntStream.range(0, headline.size()).parallel()
+        .mapToObj(k -> {
+          InitiativeRow i = headline.get(k);
+          return section(i, flagsBy.getOrDefault(i.id(), List.of()), weeksBy.getOrDefault(i.id(), List.of()),
+              unitsBy.getOrDefault(i.id(), List.of()), data, k + 1);
+        })
+        .collect(Collectors.toList());
 
     List<InitiativeRow> inOverview = new ArrayList<>(headline);
     others.stream().filter(i -> !"stopped".equals(i.verdict())).forEach(inOverview::add);
