@@ -267,12 +267,15 @@ public final class Pipeline {
 
     Path runDir = publisher.runDir(runId);
     TableWriter writer = new TableWriter(spark, runDir);
+    // The five writes are independent Spark jobs over persisted data: run side by side, so that one
+    // table's planning overlaps another's writing (the driver, not the data, is the cost here).
     timed(manifest, "write_tables", () -> {
-      writer.write(Tables.INITIATIVE_ADOPTION, tables.initiativeAdoption(), dates);
-      writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates);
-      writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates);
-      writer.write(Tables.FOLLOW_THROUGH_FLAGS, tables.flags(), dates);
-      writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates);
+      concurrently(List.of(
+          () -> writer.write(Tables.INITIATIVE_ADOPTION, tables.initiativeAdoption(), dates),
+          () -> writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates),
+          () -> writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates),
+          () -> writer.write(Tables.FOLLOW_THROUGH_FLAGS, tables.flags(), dates),
+          () -> writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates)));
       return null;
     });
     tables.release();
@@ -381,6 +384,42 @@ public final class Pipeline {
         + " below quality.max_rejected_share, so a run would publish.");
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** Runs independent pieces of driver work on their own threads; waits for all and rethrows the first failure. */
+  static void concurrently(List<Runnable> work) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(work.size(), 3), r -> {
+          Thread t = new Thread(r, "vardag-write");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      work.forEach(w -> futures.add(pool.submit(w)));
+      RuntimeException first = null;
+      for (java.util.concurrent.Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (first == null) {
+            first = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while writing the tables", e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static <T> T timed(RunManifest manifest, String stage, Supplier<T> work) {
