@@ -40,6 +40,25 @@ final class FastUsageParser {
 
   private static final long BAD = Long.MIN_VALUE;
 
+  private static final byte ORDINARY = 0;
+  private static final byte COMMA = 1;
+  private static final byte LF = 2;
+  private static final byte CR = 3;
+  private static final byte IRREGULAR = 4;
+  /** What each byte value is to the line scanner. */
+  private static final byte[] KIND = new byte[256];
+
+  static {
+    Arrays.fill(KIND, IRREGULAR);
+    for (int c = 0x20; c <= 0x7E; c++) {
+      KIND[c] = ORDINARY;
+    }
+    KIND[','] = COMMA;
+    KIND['"'] = IRREGULAR;
+    KIND['\n'] = LF;
+    KIND['\r'] = CR;
+  }
+
   private final byte[] buf;
   private final int len;
   private final Values.DayResolver zone;
@@ -124,12 +143,16 @@ final class FastUsageParser {
       int commas = 0;
       int lineEnd;
       while (true) {
+        // Ordinary bytes (0x20–0x7E but comma and double quote) are skipped with one table look-up.
+        while (p < n && KIND[b[p] & 0xFF] == ORDINARY) {
+          p++;
+        }
         if (p == n) {
           lineEnd = n;
           break;
         }
-        byte x = b[p];
-        if (x == ',') {
+        byte kind = KIND[b[p] & 0xFF];
+        if (kind == COMMA) {
           switch (commas) {
             case 0:
               c1 = p;
@@ -147,21 +170,17 @@ final class FastUsageParser {
               return null;
           }
           commas++;
-        } else if (x == '\n') {
+          p++;
+        } else if (kind == LF) {
           lineEnd = p++;
           break;
-        } else if (x == '\r') {
-          if (p + 1 < n && b[p + 1] == '\n') {
-            lineEnd = p;
-            p += 2;
-            break;
-          }
-          return null;
-        } else if (x < 0x20 || x == 0x7F || x == '"') {
-          // Bytes are signed: x < 0x20 also catches every byte ≥ 0x80.
-          return null;
+        } else if (kind == CR && p + 1 < n && b[p + 1] == '\n') {
+          lineEnd = p;
+          p += 2;
+          break;
+        } else {
+          return null; // a double quote, a lone CR, a control byte, DEL or a byte ≥ 0x80
         }
-        p++;
       }
       if (commas != 4) {
         return null; // also a blank line
@@ -266,7 +285,7 @@ final class FastUsageParser {
       packed[e] = ((long) pidRank[rowEmployee[e]] << pidShift) | ((long) nameRank[rowSource[e]] << sourceShift)
           | ((long) nameRank[rowAction[e]] << actionShift) | (rowDay[e] - firstDay);
     }
-    Arrays.sort(packed);
+    radixSort(packed, pidShift + pidBits);
     long dayMask = (1L << dayBits) - 1;
     long nameMask = (1L << nameBits) - 1;
     List<UsageFileParser.Bits> out = new ArrayList<>();
@@ -290,6 +309,34 @@ final class FastUsageParser {
     }
     result.bits.addAll(out);
     return true;
+  }
+
+  /** Sorts non-negative values below 2^bits ascending (LSD radix sort, 11 bits a pass). */
+  static void radixSort(long[] a, int bits) {
+    long[] src = a;
+    long[] dst = new long[a.length];
+    int[] offsets = new int[1 << 11];
+    for (int shift = 0; shift < bits; shift += 11) {
+      Arrays.fill(offsets, 0);
+      for (long v : src) {
+        offsets[(int) (v >>> shift) & 0x7FF]++;
+      }
+      int sum = 0;
+      for (int i = 0; i < offsets.length; i++) {
+        int c = offsets[i];
+        offsets[i] = sum;
+        sum += c;
+      }
+      for (long v : src) {
+        dst[offsets[(int) (v >>> shift) & 0x7FF]++] = v;
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    if (src != a) {
+      System.arraycopy(src, 0, a, 0, a.length);
+    }
   }
 
   /** Bits needed for the values 0 … n − 1 (at least 1). */

@@ -52,14 +52,22 @@ public final class UsageFileParser {
    */
   public static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms) throws IOException {
+    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, FAST_PATH_MAX_BYTES);
+  }
+
+  /** {@link #parse} with another size limit for the fast path (tests). */
+  static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, int fastPathMaxBytes) throws IOException {
     requireNonNull(pseudonyms, "pseudonyms is null");
     requireNonNull(zone, "zone is null");
-    byte[] bytes = new byte[1 << 20];
+    // A file stream knows how much is left: then one buffer holds it all (+1 to see the end).
+    int size = (int) Math.min(Math.max((long) in.available() + 1, 1 << 16), fastPathMaxBytes);
+    byte[] bytes = new byte[size];
     int len = 0;
     boolean whole = false;
-    while (len < FAST_PATH_MAX_BYTES) {
+    while (len < fastPathMaxBytes) {
       if (len == bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, FAST_PATH_MAX_BYTES));
+        bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, fastPathMaxBytes));
       }
       int n = in.read(bytes, len, bytes.length - len);
       if (n < 0) {

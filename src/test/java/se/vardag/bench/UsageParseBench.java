@@ -30,6 +30,16 @@ public final class UsageParseBench {
 
   public static void main(String[] args) throws Exception {
     Path file = args.length > 0 ? Path.of(args[0]) : generate();
+    try {
+      run(file, args);
+    } finally {
+      if (args.length == 0) {
+        deleteGenerated(file);
+      }
+    }
+  }
+
+  private static void run(Path file, String[] args) throws Exception {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     byte[] bytes = Files.readAllBytes(file);
     UsageFileParser.Result reference = UsageParsePaths.generic(bytes, ZONE, 1000, KEY.copy());
@@ -70,6 +80,16 @@ public final class UsageParseBench {
     Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+  }
+
+  /** Deletes the temporary folder generate() made (file is its usage/usage-D.csv). */
+  private static void deleteGenerated(Path file) throws Exception {
+    Path root = file.getParent().getParent();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** One working day (a Thursday) of the large jobs/benchmark profile. */

@@ -242,6 +242,23 @@ class UsageFileParserDifferentialTest {
   }
 
   @Test
+  void radixSortSortsLikeArraysSort() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int bits : new int[] {1, 5, 11, 12, 22, 23, 40, 63}) {
+      for (int n : new int[] {0, 1, 2, 100, 5000}) {
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rng.nextLong() >>> (64 - bits);
+        }
+        long[] expected = a.clone();
+        java.util.Arrays.sort(expected);
+        FastUsageParser.radixSort(a, bits);
+        assertThat(a).as("bits %d, n %d", bits, n).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void longEmployeeIdsAndNames() {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
@@ -405,6 +422,43 @@ class UsageFileParserDifferentialTest {
   void tooLongFields() {
     byte[] f = lf(OK, "2026-05-22T07:00:16+02:00,E1234567890,teams,chat,1", OK);
     assertThat(assertFallsBack(f, STOCKHOLM, 10)).contains("more than quality.max_field_chars");
+  }
+
+  /** A stream that hands out at most 1000 bytes a read and does not know how much is left. */
+  private static InputStream trickle(byte[] bytes) {
+    return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 1000));
+      }
+
+      @Override
+      public int available() {
+        return 0;
+      }
+    };
+  }
+
+  @Test
+  void streamsInSmallPiecesAndFilesOverTheSizeLimit() {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.addAll(List.of(REGULAR));
+    }
+    byte[] regular = lf(rows.toArray(new String[0]));
+    rows.add(20, "2026-02-30T10:00:00Z,E1,a,b,1");
+    byte[] irregular = lf(rows.toArray(new String[0]));
+    assertThat(regular.length).isGreaterThan(1 << 17);
+    for (byte[] f : List.of(regular, irregular)) {
+      String expected = generic(f, STOCKHOLM, 1000);
+      assertThat(outcome(() -> UsageFileParser.parse(trickle(f), "usage/f.csv", new Values.DayResolver(STOCKHOLM),
+          1000, KEY.copy()))).isEqualTo(expected);
+      // Over the limit: the generic path reads what was buffered and then the rest of the stream.
+      for (int limit : new int[] {1, 999, 1000, 4096, f.length - 1, f.length, f.length + 1}) {
+        assertThat(outcome(() -> UsageFileParser.parse(trickle(f), "usage/f.csv", new Values.DayResolver(STOCKHOLM),
+            1000, KEY.copy(), limit))).as("limit %d", limit).isEqualTo(expected);
+      }
+    }
   }
 
   @Test
