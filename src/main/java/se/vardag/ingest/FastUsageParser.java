@@ -32,8 +32,9 @@ import se.vardag.privacy.Pseudonymizer;
  * </ul>
  *
  * For such a file the result equals the generic path's: the same day resolution, pseudonyms,
- * {@link Locale#ROOT} lower-casing (plain A–Z for ASCII), counts and sorted bits. Not thread-safe;
- * one instance per file.
+ * {@link Locale#ROOT} lower-casing (plain A–Z for ASCII), counts and sorted bits. It also gives up
+ * in the (unrealistic) case that the distinct pids, names and the day span need more than 63 bits
+ * together (see {@link #bits}). Not thread-safe; one instance per file.
  */
 final class FastUsageParser {
   static final byte[] HEADER = "event_time,employee_id,source,action,count".getBytes(US_ASCII);
@@ -65,7 +66,7 @@ final class FastUsageParser {
   private final int maxFieldChars;
   private final Pseudonymizer pseudonyms;
 
-  /** Exact employee id bytes → pseudonym. */
+  /** Exact employee id bytes → interner id; {@code pids[id]} is its pseudonym. */
   private final ByteInterner employees;
   private long[] pids = new long[1024];
   /** Exact source / action bytes → id of the lower-cased string in {@link #lowerStrings}. */

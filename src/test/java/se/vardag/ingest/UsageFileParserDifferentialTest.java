@@ -259,6 +259,25 @@ class UsageFileParserDifferentialTest {
   }
 
   @Test
+  void factsWhoseRanksNeedMoreThan63BitsAreLeftToTheGenericPath() {
+    // 66,000 distinct names (17 bits each for source and action), 10,000 years of days (22 bits)
+    // and 200 pids (8 bits): 64 bits.
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 33_000; i++) {
+      rows.add((i % 2 == 0 ? "0000-01-01T12:00:00" : "9999-12-31T12:00:00") + ",E" + (i % 200) + ",s" + i + ",a" + i
+          + ",1");
+    }
+    byte[] f = lf(rows.toArray(new String[0]));
+    assertThat(assertFallsBack(f, STOCKHOLM, 1000)).startsWith("rowsRead=33000 rowsRejected=0");
+    // One year fewer of days fits, and is read by the fast path.
+    rows.set(1, "5000-01-01T12:00:00,E1,s1,a1,1");
+    for (int i = 3; i < rows.size(); i += 2) {
+      rows.set(i, rows.get(i).replace("9999-12-31", "5000-01-01"));
+    }
+    assertFastEqualsGeneric(lf(rows.toArray(new String[0])), STOCKHOLM, 1000);
+  }
+
+  @Test
   void longEmployeeIdsAndNames() {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
