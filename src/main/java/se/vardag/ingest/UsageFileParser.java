@@ -2,9 +2,12 @@ package se.vardag.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +39,59 @@ public final class UsageFileParser {
 
   private record Key(long pid, String source, String action, int wordIndex) {}
 
+  /** Files up to this size are read whole and tried on the fast path; larger ones stream. */
+  static final int FAST_PATH_MAX_BYTES = 64 << 20;
+
   private UsageFileParser() {}
 
+  /**
+   * Reads a whole usage file from {@code in} (which it closes). A file of the regular shape (see
+   * {@link FastUsageParser}) is read by the fast path straight from its bytes; any other file, and
+   * any file larger than {@link #FAST_PATH_MAX_BYTES}, by the generic contract reader, which is the
+   * reference and alone produces rejections. Both give the same result for a regular file.
+   */
   public static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms) throws IOException {
+    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, FAST_PATH_MAX_BYTES);
+  }
+
+  /** {@link #parse} with another size limit for the fast path (tests). */
+  static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, int fastPathMaxBytes) throws IOException {
+    requireNonNull(pseudonyms, "pseudonyms is null");
+    requireNonNull(zone, "zone is null");
+    // A file stream knows how much is left: then one buffer holds it all (+1 to see the end).
+    int size = (int) Math.min(Math.max((long) in.available() + 1, 1 << 16), fastPathMaxBytes);
+    byte[] bytes = new byte[size];
+    int len = 0;
+    boolean whole = false;
+    while (len < fastPathMaxBytes) {
+      if (len == bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, fastPathMaxBytes));
+      }
+      int n = in.read(bytes, len, bytes.length - len);
+      if (n < 0) {
+        whole = true;
+        break;
+      }
+      len += n;
+    }
+    if (!whole) {
+      // Too large to hold: the generic path streams it (the bytes read so far, then the rest).
+      return parseGeneric(new SequenceInputStream(new ByteArrayInputStream(bytes, 0, len), in), sourceFile, zone,
+          maxFieldChars, pseudonyms);
+    }
+    in.close();
+    // The fast path gets its own resolver, so the caller's reaches the generic path untouched.
+    Result fast = FastUsageParser.parse(bytes, len, zone.fresh(), maxFieldChars, pseudonyms);
+    if (fast != null) {
+      return fast;
+    }
+    return parseGeneric(new ByteArrayInputStream(bytes, 0, len), sourceFile, zone, maxFieldChars, pseudonyms);
+  }
+
+  /** The generic (reference) path: every file through {@link ContractFileReader}. Closes {@code in}. */
+  static Result parseGeneric(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms) throws IOException {
     requireNonNull(pseudonyms, "pseudonyms is null");
     Result result = new Result();
@@ -82,8 +135,13 @@ public final class UsageFileParser {
       Key k = e.getKey();
       result.bits.add(new Bits(k.pid(), k.source(), k.action(), k.wordIndex(), e.getValue()[0]));
     }
-    // Sorted, so the Parquet file compresses well and the output does not depend on hash order.
-    result.bits.sort((a, b) -> {
+    sortBits(result.bits);
+    return result;
+  }
+
+  /** Sorted, so the Parquet file compresses well and the output does not depend on hash order. */
+  static void sortBits(List<Bits> bits) {
+    bits.sort((a, b) -> {
       int r = Long.compare(a.pid(), b.pid());
       if (r == 0) {
         r = a.source().compareTo(b.source());
@@ -93,6 +151,5 @@ public final class UsageFileParser {
       }
       return r != 0 ? r : Integer.compare(a.wordIndex(), b.wordIndex());
     });
-    return result;
   }
 }

@@ -248,6 +248,15 @@ public final class Values {
       this.rules = zone.getRules();
     }
 
+    private DayResolver(ZoneRules rules) {
+      this.rules = rules;
+    }
+
+    /** A resolver for the same zone with an empty cache (its answers are the same). */
+    DayResolver fresh() {
+      return new DayResolver(rules);
+    }
+
     public int epochDay(long epochSecond) {
       if (epochSecond < validFrom || epochSecond >= validTo) {
         Instant instant = Instant.ofEpochSecond(epochSecond);
