@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.LocalFiles;
 import se.vardag.facts.DayFactsFile;
+import se.vardag.facts.DaySet;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
@@ -276,6 +277,30 @@ public final class UsageStore {
     return new ArrayList<>(entries);
   }
 
+  /**
+   * The day facts of one file's bits, which come sorted by pid, source, action and word: each run of
+   * equal (pid, source, action) becomes one fact, in the order {@link DayFactsFile.Merger#facts} gives.
+   */
+  static List<DayFactsFile.Fact> facts(List<UsageFileParser.Bits> bits) {
+    List<DayFactsFile.Fact> out = new ArrayList<>();
+    int i = 0;
+    while (i < bits.size()) {
+      UsageFileParser.Bits first = bits.get(i);
+      DaySet days = new DaySet();
+      int j = i;
+      while (j < bits.size() && bits.get(j).pid() == first.pid() && bits.get(j).source().equals(first.source())
+          && bits.get(j).action().equals(first.action())) {
+        days.or(bits.get(j).wordIndex(), bits.get(j).word());
+        j++;
+      }
+      if (!days.isEmpty()) {
+        out.add(new DayFactsFile.Fact(first.pid(), first.source(), first.action(), days.firstWord(), days.words()));
+      }
+      i = j;
+    }
+    return out;
+  }
+
   /** Reads one usage file in a task and writes its facts and rejections beside the index. */
   static final class IngestFile implements Function<UsageFile, FileEntry> {
     private static final long serialVersionUID = 1L;
@@ -318,11 +343,7 @@ public final class UsageStore {
       Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
       deleteRecursively(tmp);
       Files.createDirectories(tmp);
-      DayFactsFile.Merger merger = new DayFactsFile.Merger();
-      for (UsageFileParser.Bits b : result.bits) {
-        merger.accept(b.pid(), b.source(), b.action(), b.wordIndex(), new long[] {b.word()});
-      }
-      DayFactsFile.write(tmp.resolve(FACTS_FILE), BUCKETS, merger.facts());
+      DayFactsFile.write(tmp.resolve(FACTS_FILE), BUCKETS, facts(result.bits));
       if (!result.rejections.isEmpty()) {
         Files.createDirectories(tmp.resolve("rejected"));
         LocalParquet.write(tmp.resolve("rejected").resolve("part-0.parquet"), LocalParquet.REJECTED,
