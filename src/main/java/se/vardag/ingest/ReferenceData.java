@@ -182,7 +182,8 @@ public final class ReferenceData {
     Dataset<Row> rejected = contractRejects.unionByName(referenceRejects)
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    Map<String, FileStats> stats = stats(parsed, referenceRejects);
+    // Counting the persisted rejections computes them once, for the statistics and the quarantine.
+    Map<String, FileStats> stats = stats(parsed, rejected);
     return new ReferenceData(parsed, employees, trainings, learning, followUps, outcomes, rejected, initiatives,
         goals, stats);
   }
@@ -192,10 +193,11 @@ public final class ReferenceData {
         concat(lit(column + " '"), col(column), lit("' " + why)).as("reason"), col("record"));
   }
 
-  private static Map<String, FileStats> stats(Dataset<Row> parsed, Dataset<Row> referenceRejects) {
-    Map<String, Long> extra = new LinkedHashMap<>();
-    for (Row r : referenceRejects.groupBy("source_file").count().collectAsList()) {
-      extra.put(r.getString(0), r.getLong(1));
+  /** Per file: the parse's statistics row, and every rejection (the contract's and the references'). */
+  private static Map<String, FileStats> stats(Dataset<Row> parsed, Dataset<Row> rejected) {
+    Map<String, Long> allRejected = new LinkedHashMap<>();
+    for (Row r : rejected.groupBy("source_file").count().collectAsList()) {
+      allRejected.put(r.getString(0), r.getLong(1));
     }
     Map<String, FileStats> out = new LinkedHashMap<>();
     Map<String, Row> byFile = new LinkedHashMap<>();
@@ -213,7 +215,8 @@ public final class ReferenceData {
           r.getString(r.fieldIndex("sha256")), r.getLong(r.fieldIndex("rows_read")),
           r.getLong(r.fieldIndex("line")),
           missing == null || missing.isEmpty() ? List.of() : List.of(missing.split(",")));
-      out.put(c.name(), s.withRejected(extra.getOrDefault(c.name(), 0L)));
+      // The contract's rejections are in s already; the rest were rejected for their references.
+      out.put(c.name(), s.withRejected(allRejected.getOrDefault(c.name(), 0L) - s.rowsRejected()));
     }
     return out;
   }

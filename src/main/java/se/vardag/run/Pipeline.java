@@ -275,20 +275,27 @@ public final class Pipeline {
           () -> writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates),
           () -> writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates),
           () -> writer.write(Tables.FOLLOW_THROUGH_FLAGS, tables.flags(), dates),
-          () -> writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates)));
+          () -> writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates)),
+          3, "vardag-write");
       return null;
     });
     tables.release();
     logVerdicts(tables.initiativeRows());
 
+    List<Runnable> renders = new ArrayList<>();
     for (LocalDate d : dates) {
       Path versionDir = publisher.versionDir(runId, d);
       manifest.forDate(d, output(publisher).relativize(versionDir).toString())
           .write(versionDir.resolve(Tables.MANIFEST_FILE));
-      timed(manifest, "report", () -> {
-        after.render(spark, versionDir, d);
-        return null;
-      });
+      renders.add(() -> after.render(spark, versionDir, d));
+    }
+    // Every date's report is rendered before any date is switched; a backfill renders two at a time.
+    timed(manifest, "report", () -> {
+      concurrently(renders, 2, "vardag-report");
+      return null;
+    });
+    for (LocalDate d : dates) {
+      Path versionDir = publisher.versionDir(runId, d);
       se.vardag.Checkpoint.reached(se.vardag.Checkpoint.BEFORE_SWITCH);
       timed(manifest, "publish", () -> publisher.publish(d, versionDir));
     }
@@ -387,10 +394,14 @@ public final class Pipeline {
   }
 
   /** Runs independent pieces of driver work on their own threads; waits for all and rethrows the first failure. */
-  static void concurrently(List<Runnable> work) {
+  static void concurrently(List<Runnable> work, int threads, String name) {
+    if (work.size() == 1) {
+      work.get(0).run();
+      return;
+    }
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(work.size(), 3), r -> {
-          Thread t = new Thread(r, "vardag-write");
+        Math.max(1, Math.min(work.size(), threads)), r -> {
+          Thread t = new Thread(r, name);
           t.setDaemon(true);
           return t;
         });
@@ -411,7 +422,7 @@ public final class Pipeline {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while writing the tables", e);
+          throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
       }
       if (first != null) {
