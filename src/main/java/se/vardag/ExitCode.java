@@ -18,7 +18,9 @@ public enum ExitCode {
   /** Tables and report are published, but mail could not be delivered; it stays pending for the next run. */
   DELIVERY_FAILED(5),
   /** Another Vardag run holds the lock on the output folder. Nothing was done. */
-  ALREADY_RUNNING(6);
+  ALREADY_RUNNING(6),
+  /** The output folder's file system is full ("no space left on device"). The published tables are unchanged. */
+  OUTPUT_STORAGE_FULL(8);
 
   private final int code;
 

@@ -30,6 +30,7 @@ import se.vardag.VardagException;
         "4:data-quality gate failed (too many rejected rows); nothing published",
         "5:delivery failed; tables published, mail pending for the next run",
         "6:another run holds the output folder's lock",
+        "8:the output folder's file system is full; nothing new published",
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
