@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +33,19 @@ import java.util.zip.Deflater;
  * merging the facts of hundreds of files needs no shuffle and little memory.
  *
  * <p>Internal state only (under {@code _state/}), never read by analysts; the published tables
- * are Parquet. Layout: magic, version, bucket count, the source/action strings, a table of
+ * are Parquet. Layout: magic, version, bucket count, the source/action strings (each an int byte
+ * length and its UTF-8 bytes, so any length {@code quality.max_field_chars} admits fits), a table of
  * (offset, length, count) per bucket, then the segments. A segment holds its pseudonyms, then
  * records (pseudonym index, source index, action index, first word, words), varint-encoded; a
  * word with one day is stored as that day's bit position.
  */
 public final class DayFactsFile {
   private static final int MAGIC = 0x56444631; // "VDF1"
-  private static final int VERSION = 1;
+  /**
+   * 2: strings as an int byte length and UTF-8 bytes (version 1 used {@code writeUTF}, whose
+   * 65,535-byte limit made a long source or action an internal error).
+   */
+  private static final int VERSION = 2;
 
   /** One fact: the days of one person's use of one source and action. */
   public record Fact(long pid, String source, String action, int firstWord, long[] words) {
@@ -99,7 +105,9 @@ public final class DayFactsFile {
         out.writeInt(buckets);
         out.writeInt(table.size());
         for (String s : table) {
-          out.writeUTF(s);
+          byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+          out.writeInt(utf8.length);
+          out.write(utf8);
         }
         long offset = 0;
         for (int b = 0; b < buckets; b++) {
@@ -185,13 +193,20 @@ public final class DayFactsFile {
         throw new IOException("bucket " + bucket + " is not in 0.." + (buckets - 1));
       }
       int n = head.readInt();
-      String[] strings = new String[n];
-      for (int i = 0; i < n; i++) {
-        strings[i] = head.readUTF();
+      if (n < 0) {
+        throw new IOException("negative string count " + n);
       }
+      String[] strings = new String[n];
       long headerEnd = 16;
-      for (String s : strings) {
-        headerEnd += 2 + modifiedUtf8Length(s);
+      for (int i = 0; i < n; i++) {
+        int length = head.readInt();
+        if (length < 0) {
+          throw new IOException("negative string length " + length);
+        }
+        byte[] utf8 = new byte[length];
+        head.readFully(utf8);
+        strings[i] = new String(utf8, StandardCharsets.UTF_8);
+        headerEnd += 4L + length;
       }
       long offset = 0;
       int length = 0;
@@ -308,15 +323,6 @@ public final class DayFactsFile {
       }
       throw new IOException("malformed varint");
     }
-  }
-
-  private static int modifiedUtf8Length(String s) {
-    int len = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      len += c >= 0x0001 && c <= 0x007F ? 1 : c > 0x07FF ? 3 : 2;
-    }
-    return len;
   }
 
   private static void writeVarint(OutputStream out, int value) throws IOException {

@@ -26,9 +26,12 @@ import se.vardag.privacy.Pseudonymizer;
  *   <li>every line ends in LF or CRLF (the last may end at the end of the file), is not blank, and
  *       holds only bytes 0x20–0x7E, no double quote and exactly four commas;
  *   <li>every field is non-empty, at most {@code maxFieldChars} long, and starts and ends with a
- *       non-space (so trimming would change nothing);
+ *       non-space (so trimming would change nothing: the other characters {@link Values#trim}
+ *       removes, tab, other controls, Unicode spaces and format characters, are bytes this path
+ *       never accepts, so any line holding one, at a field's edge or not, goes to the generic path);
  *   <li>event_time is exactly what {@link Values#timestampDay} accepts (the same grammar, ranges,
- *       calendar and offsets), and count is 1 to 10 digits within int range.
+ *       calendar and offsets) and not after the run's last accepted day (events in the future are
+ *       rejected), and count is 1 to 10 digits within int range.
  * </ul>
  *
  * For such a file the result equals the generic path's: the same day resolution, pseudonyms,
@@ -112,8 +115,22 @@ final class FastUsageParser {
    */
   static UsageFileParser.Result parse(byte[] buf, int len, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms) {
-    return new FastUsageParser(buf, len, zone, maxFieldChars, pseudonyms).run();
+    return parse(buf, len, zone, maxFieldChars, pseudonyms, UsageFileParser.NO_FUTURE_LIMIT);
   }
+
+  /**
+   * {@link #parse}, giving up (null) at the first row dated after {@code lastDay}: rows in the
+   * future are rejected, and only the generic path rejects.
+   */
+  static UsageFileParser.Result parse(byte[] buf, int len, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, int lastDay) {
+    FastUsageParser p = new FastUsageParser(buf, len, zone, maxFieldChars, pseudonyms);
+    p.lastDay = lastDay;
+    return p.run();
+  }
+
+  /** The last event day accepted; a later row makes the file irregular. */
+  private int lastDay = UsageFileParser.NO_FUTURE_LIMIT;
 
   private UsageFileParser.Result run() {
     int h = HEADER.length;
@@ -196,8 +213,8 @@ final class FastUsageParser {
         return null;
       }
       long dayOrBad = eventDay(b, lineStart, c1);
-      if (dayOrBad == BAD) {
-        return null;
+      if (dayOrBad == BAD || dayOrBad > lastDay) {
+        return null; // what the generic path would reject, a row in the future included
       }
       rows++;
       events += count;

@@ -37,7 +37,7 @@ public final class HeaderMapping implements Serializable {
     Map<String, Integer> byName = new HashMap<>();
     List<String> local = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+      String name = Values.trim(header.get(i)).toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         continue;
       }

@@ -78,7 +78,7 @@ public final class RowParser {
     if (cell.length() > maxFieldChars) {
       return "value has " + cell.length() + " characters, more than quality.max_field_chars = " + maxFieldChars;
     }
-    String v = cell.strip();
+    String v = Values.trim(cell);
     if (v.indexOf('\u0000') >= 0) {
       return "contains a NUL byte";
     }
@@ -145,8 +145,8 @@ public final class RowParser {
           if (colon <= 0 || colon == item.length() - 1 || item.indexOf(':', colon + 1) >= 0) {
             throw new BadValue("expected source:action patterns separated by ';' (action may be *)", item);
           }
-          String source = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-          String action = item.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+          String source = Values.trim(item.substring(0, colon)).toLowerCase(Locale.ROOT);
+          String action = Values.trim(item.substring(colon + 1)).toLowerCase(Locale.ROOT);
           if (source.isEmpty() || action.isEmpty()) {
             throw new BadValue("expected source:action patterns separated by ';' (action may be *)", item);
           }

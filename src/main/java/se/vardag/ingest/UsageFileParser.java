@@ -35,7 +35,12 @@ public final class UsageFileParser {
     /** First and last event day (epoch day) over valid rows with count ≥ 1; MAX/MIN when none. */
     public int minDay = Integer.MAX_VALUE;
     public int maxDay = Integer.MIN_VALUE;
+    /** The file is empty (0 bytes, or nothing but a byte order mark and blank lines): no header, no events. */
+    public boolean empty;
   }
+
+  /** No event is in the future: every date is accepted (tests and tools without a run date). */
+  public static final int NO_FUTURE_LIMIT = Integer.MAX_VALUE;
 
   private record Key(long pid, String source, String action, int wordIndex) {}
 
@@ -52,12 +57,49 @@ public final class UsageFileParser {
    */
   public static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms) throws IOException {
-    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, FAST_PATH_MAX_BYTES);
+    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, FutureLimit.NONE, FAST_PATH_MAX_BYTES);
+  }
+
+  /**
+   * {@link #parse}, rejecting every row dated after {@code future}'s last accepted day (SPEC
+   * section 2: events in the future).
+   */
+  public static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, FutureLimit future) throws IOException {
+    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, future, FAST_PATH_MAX_BYTES);
   }
 
   /** {@link #parse} with another size limit for the fast path (tests). */
   static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms, int fastPathMaxBytes) throws IOException {
+    return parse(in, sourceFile, zone, maxFieldChars, pseudonyms, FutureLimit.NONE, fastPathMaxBytes);
+  }
+
+  /**
+   * The last event date a run accepts: its own date plus {@code quality.max_future_days}. A row
+   * dated later is rejected, so that one mistyped year cannot move the default as-of date.
+   */
+  public record FutureLimit(int lastDay, int runDay, int maxFutureDays) implements java.io.Serializable {
+    /** Every date accepted. */
+    public static final FutureLimit NONE = new FutureLimit(NO_FUTURE_LIMIT, NO_FUTURE_LIMIT, 0);
+
+    /** The limit of a run on {@code runDate} (its clock's date in the configured time zone). */
+    public static FutureLimit of(java.time.LocalDate runDate, int maxFutureDays) {
+      int run = (int) runDate.toEpochDay();
+      return new FutureLimit((int) Math.min(Integer.MAX_VALUE, (long) run + maxFutureDays), run, maxFutureDays);
+    }
+
+    /** The reason of a rejected row dated {@code day}. */
+    String reason(int day) {
+      return "Cannot accept event_time dated " + Values.toDate(day) + ": it is in the future, more than "
+          + maxFutureDays + " day(s) after the run's date " + Values.toDate(runDay) + " (quality.max_future_days = "
+          + maxFutureDays + ")";
+    }
+  }
+
+  static Result parse(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, FutureLimit future, int fastPathMaxBytes) throws IOException {
+    requireNonNull(future, "future is null");
     requireNonNull(pseudonyms, "pseudonyms is null");
     requireNonNull(zone, "zone is null");
     // A file stream knows how much is left: then one buffer holds it all (+1 to see the end).
@@ -79,21 +121,68 @@ public final class UsageFileParser {
     if (!whole) {
       // Too large to hold: the generic path streams it (the bytes read so far, then the rest).
       return parseGeneric(new SequenceInputStream(new ByteArrayInputStream(bytes, 0, len), in), sourceFile, zone,
-          maxFieldChars, pseudonyms);
+          maxFieldChars, pseudonyms, future);
     }
     in.close();
+    if (blank(bytes, len)) {
+      Result empty = new Result();
+      empty.empty = true;
+      return empty;
+    }
     // The fast path gets its own resolver, so the caller's reaches the generic path untouched.
-    Result fast = FastUsageParser.parse(bytes, len, zone.fresh(), maxFieldChars, pseudonyms);
+    Result fast = FastUsageParser.parse(bytes, len, zone.fresh(), maxFieldChars, pseudonyms, future.lastDay());
     if (fast != null) {
       return fast;
     }
-    return parseGeneric(new ByteArrayInputStream(bytes, 0, len), sourceFile, zone, maxFieldChars, pseudonyms);
+    return parseGeneric(new ByteArrayInputStream(bytes, 0, len), sourceFile, zone, maxFieldChars, pseudonyms, future);
+  }
+
+  /**
+   * Whether the first {@code len} bytes hold nothing but a UTF-8 byte order mark and line breaks or
+   * spaces: an empty usage file, which holds no events (SPEC section 2), not a broken contract.
+   */
+  static boolean blank(byte[] bytes, int len) {
+    int i = len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    for (; i < len; i++) {
+      byte b = bytes[i];
+      if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the file at {@code path} is {@link #blank} (read until its first other byte). */
+  public static boolean blank(java.nio.file.Path path) throws IOException {
+    try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path))) {
+      byte[] head = in.readNBytes(3);
+      if (!blank(head, head.length)) {
+        return false;
+      }
+      byte[] chunk = new byte[8192];
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        for (int i = 0; i < n; i++) {
+          byte b = chunk[i];
+          if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
   }
 
   /** The generic (reference) path: every file through {@link ContractFileReader}. Closes {@code in}. */
   static Result parseGeneric(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms) throws IOException {
+    return parseGeneric(in, sourceFile, zone, maxFieldChars, pseudonyms, FutureLimit.NONE);
+  }
+
+  /** The generic path, rejecting rows dated after {@code future}'s last day. Closes {@code in}. */
+  static Result parseGeneric(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, FutureLimit future) throws IOException {
     requireNonNull(pseudonyms, "pseudonyms is null");
+    long[] inFuture = new long[1];
     Result result = new Result();
     Map<Key, long[]> words = new HashMap<>();
     Map<String, Long> pids = new HashMap<>();
@@ -108,6 +197,12 @@ public final class UsageFileParser {
         new ContractFileReader.Sink() {
           @Override
           public void row(long line, Object[] values, String raw) {
+            int eventDay = (Integer) values[dayAt];
+            if (eventDay > future.lastDay()) {
+              inFuture[0]++;
+              result.rejections.add(new Rejection(sourceFile, line, "event_time", future.reason(eventDay), raw));
+              return;
+            }
             int count = (Integer) values[countAt];
             result.events += count;
             if (count == 0) {
@@ -130,7 +225,7 @@ public final class UsageFileParser {
           }
         });
     result.rowsRead = counts.read;
-    result.rowsRejected = counts.rejected;
+    result.rowsRejected = counts.rejected + inFuture[0];
     for (Map.Entry<Key, long[]> e : words.entrySet()) {
       Key k = e.getKey();
       result.bits.add(new Bits(k.pid(), k.source(), k.action(), k.wordIndex(), e.getValue()[0]));

@@ -66,8 +66,11 @@ public final class UsageStore {
 
   /** Files kept outside the base before they are compacted into a new base. */
   public static final int COMPACT_AFTER = 7;
-  /** Bumped whenever the meaning or layout of the stored facts changes. */
-  static final int FORMAT = 2;
+  /**
+   * Bumped whenever the meaning or layout of the stored facts changes. 3: day-facts files of
+   * version 2 (any string length), events in the future rejected, empty files recorded.
+   */
+  static final int FORMAT = 3;
   /** Buckets of the fact files: the parallelism of compaction and of reading the facts. */
   public static final int BUCKETS = 32;
 
@@ -102,6 +105,8 @@ public final class UsageStore {
     /** Epoch days of the first and last event with count ≥ 1; null when the file has none. */
     public Integer minDay;
     public Integer maxDay;
+    /** The file was empty (0 bytes or blank: no header); a header-only file has rowsRead 0 and empty false. */
+    public boolean empty;
     public String ingestedBy;
 
     public FileEntry() {}
@@ -153,6 +158,16 @@ public final class UsageStore {
         + pseudonyms.fingerprint() + ";max_field_chars=" + maxFieldChars;
   }
 
+  /**
+   * {@link #fingerprint(ZoneId, Pseudonymizer, int)} of a store that rejects events in the future:
+   * a change of {@code quality.max_future_days} changes what a file yields, so it rebuilds the
+   * store. (The run's date does not: whether an event is in the future is judged once, when its
+   * file is read.)
+   */
+  public static String fingerprint(ZoneId zone, Pseudonymizer pseudonyms, int maxFieldChars, int maxFutureDays) {
+    return fingerprint(zone, pseudonyms, maxFieldChars) + ";max_future_days=" + maxFutureDays;
+  }
+
   /** The usage files a refresh would read: new, changed, or all when the store must be rebuilt. */
   public List<UsageFile> pending(List<UsageFile> current, String fingerprint, boolean full) {
     boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
@@ -178,6 +193,16 @@ public final class UsageStore {
    */
   public Refresh refresh(SparkSession spark, List<UsageFile> current, String fingerprint, ZoneId zone,
       int maxFieldChars, Pseudonymizer pseudonyms, boolean full, String runId) {
+    return refresh(spark, current, fingerprint, zone, maxFieldChars, UsageFileParser.FutureLimit.NONE, pseudonyms,
+        full, runId);
+  }
+
+  /**
+   * {@link #refresh}, rejecting the events of the files read now that are dated after {@code
+   * future}'s last day. Files already in the store keep the judgement made when they were read.
+   */
+  public Refresh refresh(SparkSession spark, List<UsageFile> current, String fingerprint, ZoneId zone,
+      int maxFieldChars, UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms, boolean full, String runId) {
     boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
     if (rebuild && !index.files.isEmpty()) {
       LOG.info("Rebuilding the usage store ({}).", full ? "full refresh asked for"
@@ -201,7 +226,7 @@ public final class UsageStore {
     }
 
     long t0 = System.nanoTime();
-    List<FileEntry> fresh = ingest(spark, pending, zone, maxFieldChars, pseudonyms, runId);
+    List<FileEntry> fresh = ingest(spark, pending, zone, maxFieldChars, future, pseudonyms, runId);
     if (!pending.isEmpty()) {
       LOG.info("Read {} usage file(s) in {} ms.", pending.size(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -258,7 +283,7 @@ public final class UsageStore {
   }
 
   private List<FileEntry> ingest(SparkSession spark, List<UsageFile> pending, ZoneId zone, int maxFieldChars,
-      Pseudonymizer pseudonyms, String runId) {
+      UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms, String runId) {
     if (pending.isEmpty()) {
       return List.of();
     }
@@ -272,7 +297,7 @@ public final class UsageStore {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FileEntry> entries = jsc.parallelize(ordered, ordered.size())
-        .map(new IngestFile(root.toString(), zone.getId(), maxFieldChars, pseudonyms, runId))
+        .map(new IngestFile(root.toString(), zone.getId(), maxFieldChars, future, pseudonyms, runId))
         .collect();
     return new ArrayList<>(entries);
   }
@@ -307,13 +332,16 @@ public final class UsageStore {
     private final String root;
     private final String zone;
     private final int maxFieldChars;
+    private final UsageFileParser.FutureLimit future;
     private final Pseudonymizer pseudonyms;
     private final String runId;
 
-    IngestFile(String root, String zone, int maxFieldChars, Pseudonymizer pseudonyms, String runId) {
+    IngestFile(String root, String zone, int maxFieldChars, UsageFileParser.FutureLimit future,
+        Pseudonymizer pseudonyms, String runId) {
       this.root = root;
       this.zone = zone;
       this.maxFieldChars = maxFieldChars;
+      this.future = requireNonNull(future, "future is null");
       this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
       this.runId = runId;
     }
@@ -324,9 +352,10 @@ public final class UsageStore {
       UsageFileParser.Result result;
       try (InputStream in = new DigestInputStream(Files.newInputStream(Path.of(file.path())), sha)) {
         result = UsageFileParser.parse(in, file.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
-            pseudonyms.copy());
+            pseudonyms.copy(), future);
       }
       FileEntry e = new FileEntry();
+      e.empty = result.empty;
       e.name = file.name();
       e.size = file.size();
       e.modifiedMillis = file.modifiedMillis();

@@ -20,7 +20,7 @@ public final class Values {
       "expected an ISO-8601 timestamp such as 2026-11-03T08:15:00+01:00";
   public static final String DECIMAL_EXPECTED = "expected a decimal number with '.' as the decimal point";
   public static final String INTEGER_EXPECTED = "expected a whole number";
-  public static final String BOOLEAN_EXPECTED = "expected true, false, yes, no, 1 or 0";
+  public static final String BOOLEAN_EXPECTED = "expected true, false, yes, no, ja, nej, 1 or 0";
 
   private Values() {}
 
@@ -155,14 +155,17 @@ public final class Values {
     return (int) v;
   }
 
+  /** {@code true/false/yes/no/ja/nej/1/0} in any case (an empty cell is unknown: the caller's null). */
   public static boolean bool(String s) throws BadValue {
     switch (s.toLowerCase(Locale.ROOT)) {
       case "true":
       case "yes":
+      case "ja":
       case "1":
         return true;
       case "false":
       case "no":
+      case "nej":
       case "0":
         return false;
       default:
@@ -174,7 +177,7 @@ public final class Values {
   public static List<String> list(String s) {
     List<String> out = new ArrayList<>();
     for (String part : s.split(";", -1)) {
-      String t = part.strip();
+      String t = trim(part);
       if (!t.isEmpty()) {
         out.add(t);
       }
@@ -186,8 +189,44 @@ public final class Values {
     return LocalDate.ofEpochDay(epochDay);
   }
 
-  /** A value quoted for a message: control characters shown as escapes, long values shortened. */
-  static String quote(String value) {
+  /**
+   * Whether {@code c} is trimmed from the ends of a value (SPEC section 2): whitespace, Unicode
+   * spaces (U+00A0, U+2007, U+202F, U+3000 …) and invisible format characters (U+200B, U+200E,
+   * U+200F, U+2060, U+FEFF …).
+   */
+  public static boolean trimmable(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+  }
+
+  /** {@code s} without {@link #trimmable} characters at either end. */
+  public static String trim(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to) {
+      int c = s.codePointAt(from);
+      if (!trimmable(c)) {
+        break;
+      }
+      from += Character.charCount(c);
+    }
+    while (to > from) {
+      int c = s.codePointBefore(to);
+      if (!trimmable(c)) {
+        break;
+      }
+      to -= Character.charCount(c);
+    }
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
+  }
+
+  /**
+   * A value made readable for a message, in quotes: line breaks and tabs as {@code \n}, {@code
+   * \r}, {@code \t}; every other control, format or non-ASCII space character as a backslash,
+   * {@code u} and four hex digits (so an id ending in a no-break space reads {@code E1003}, backslash,
+   * {@code u00A0}: the character is not invisible in the message); values
+   * longer than 60 characters are cut, with their length.
+   */
+  public static String visible(String value) {
     StringBuilder b = new StringBuilder("'");
     int max = Math.min(value.length(), 60);
     for (int i = 0; i < max; i++) {
@@ -198,8 +237,8 @@ public final class Values {
         b.append("\\r");
       } else if (c == '\t') {
         b.append("\\t");
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
+      } else if (c != ' ' && (Character.isISOControl(c) || trimmable(c))) {
+        b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
       } else {
         b.append(c);
       }
@@ -208,6 +247,11 @@ public final class Values {
       b.append("…(").append(value.length()).append(" characters)");
     }
     return b.append('\'').toString();
+  }
+
+  /** {@link #visible}, the name the readers use. */
+  static String quote(String value) {
+    return visible(value);
   }
 
   private static boolean isDigit(char c) {

@@ -98,13 +98,43 @@ class ValuesTest {
     assertThat(Values.integer("30")).isEqualTo(30);
     assertThatThrownBy(() -> Values.integer("3.0")).hasMessage("expected a whole number, got '3.0'");
     assertThatThrownBy(() -> Values.integer("99999999999")).isInstanceOf(BadValue.class);
-    for (String t : new String[] {"true", "TRUE", "Yes", "1"}) {
-      assertThat(Values.bool(t)).isTrue();
+    // SPEC 2 (rev 2): true/false/yes/no/ja/nej/1/0 in any case.
+    for (String t : new String[] {"true", "TRUE", "Yes", "ja", "JA", "Ja", "1"}) {
+      assertThat(Values.bool(t)).as(t).isTrue();
     }
-    for (String f : new String[] {"false", "No", "0"}) {
-      assertThat(Values.bool(f)).isFalse();
+    for (String f : new String[] {"false", "No", "nej", "NEJ", "Nej", "0"}) {
+      assertThat(Values.bool(f)).as(f).isFalse();
     }
-    assertThatThrownBy(() -> Values.bool("ja")).hasMessage("expected true, false, yes, no, 1 or 0, got 'ja'");
+    assertThatThrownBy(() -> Values.bool("j")).hasMessage("expected true, false, yes, no, ja, nej, 1 or 0, got 'j'");
+    assertThatThrownBy(() -> Values.bool("2")).hasMessage("expected true, false, yes, no, ja, nej, 1 or 0, got '2'");
+    assertThatThrownBy(() -> Values.bool("sant")).isInstanceOf(BadValue.class);
+  }
+
+  @Test
+  void trimmingRemovesWhitespaceUnicodeSpacesAndFormatCharactersAtBothEndsOnly() {
+    // SPEC 2 (rev 2): whitespace, Unicode spaces and invisible format characters, both ends.
+    assertThat(Values.trim("E1003\u00A0")).isEqualTo("E1003");
+    assertThat(Values.trim("\u200BE1003")).isEqualTo("E1003");
+    assertThat(Values.trim("\uFEFF\u2007 E1003\u202F\u3000\u2060\u200E\u200F\t\r\n")).isEqualTo("E1003");
+    assertThat(Values.trim(" a\u00A0b ")).isEqualTo("a\u00A0b"); // inside a value: kept
+    assertThat(Values.trim("\u00A0\u200B")).isEmpty();
+    assertThat(Values.trim("")).isEmpty();
+    assertThat(Values.trim("abc")).isEqualTo("abc");
+    // A letter outside the BMP at an end is not trimmed (code points, not chars, are tested).
+    assertThat(Values.trim("\uD835\uDC00\u00A0")).isEqualTo("\uD835\uDC00");
+    assertThat(Values.trimmable('\u00A0')).isTrue();
+    assertThat(Values.trimmable('\u200B')).isTrue();
+    assertThat(Values.trimmable('a')).isFalse();
+    assertThat(Values.trimmable('\u00E5')).isFalse();
+  }
+
+  @Test
+  void visibleShowsInvisibleCharactersAsEscapes() {
+    assertThat(Values.visible("E1003\u00A0")).isEqualTo("'E1003\\u00A0'");
+    assertThat(Values.visible("\u200BE1\uFEFF")).isEqualTo("'\\u200BE1\\uFEFF'");
+    assertThat(Values.visible("a b\tc")).isEqualTo("'a b\\tc'");
+    assertThat(Values.visible("Åsa Öberg")).isEqualTo("'Åsa Öberg'");
+    assertThat(Values.visible("\u0085x")).isEqualTo("'\\u0085x'");
   }
 
   @Test
@@ -116,6 +146,7 @@ class ValuesTest {
   @Test
   void quotedValuesShowControlCharactersAndAreShortened() {
     assertThat(Values.quote("a\u0000b\n")).isEqualTo("'a\\u0000b\\n'");
+    assertThat(Values.quote("a\u001fb")).isEqualTo("'a\\u001Fb'");
     assertThat(Values.quote("x".repeat(100))).isEqualTo("'" + "x".repeat(60) + "…(100 characters)'");
   }
 }
