@@ -27,6 +27,9 @@ public final class VardagConfig {
   private final Optional<String> pseudonymKeyFromEnv;
   private final double maxRejectedShare;
   private final int maxFieldChars;
+  private final int minRejectedRows;
+  private final int maxUsageLagDays;
+  private final int maxFutureDays;
   private final int retentionDays;
   private final String sparkMaster;
   private final int shufflePartitions;
@@ -36,7 +39,9 @@ public final class VardagConfig {
   VardagConfig(ZoneId timezone, String reportLocale, String organisation, List<String> mailTo,
       String mailFrom, String outboxDir, SmtpSettings smtp, int minGroupSize,
       Optional<Path> pseudonymKeyFile, Optional<String> pseudonymKeyFromEnv, double maxRejectedShare,
-      int maxFieldChars, int retentionDays, String sparkMaster, int shufflePartitions,
+      int maxFieldChars,
+      int minRejectedRows, int maxUsageLagDays, int maxFutureDays,
+      int retentionDays, String sparkMaster, int shufflePartitions,
       FlagThresholds flags, Map<String, Object> effective) {
     this.timezone = requireNonNull(timezone, "timezone is null");
     this.reportLocale = requireNonNull(reportLocale, "reportLocale is null");
@@ -50,6 +55,9 @@ public final class VardagConfig {
     this.pseudonymKeyFromEnv = requireNonNull(pseudonymKeyFromEnv, "pseudonymKeyFromEnv is null");
     this.maxRejectedShare = maxRejectedShare;
     this.maxFieldChars = maxFieldChars;
+    this.minRejectedRows = minRejectedRows;
+    this.maxUsageLagDays = maxUsageLagDays;
+    this.maxFutureDays = maxFutureDays;
     this.retentionDays = retentionDays;
     this.sparkMaster = requireNonNull(sparkMaster, "sparkMaster is null");
     this.shufflePartitions = shufflePartitions;
@@ -106,6 +114,21 @@ public final class VardagConfig {
 
   public int maxFieldChars() {
     return maxFieldChars;
+  }
+
+  /** {@code quality.min_rejected_rows}: a file fails the quality gate only with at least this many rejected rows. */
+  public int minRejectedRows() {
+    return minRejectedRows;
+  }
+
+  /** {@code quality.max_usage_lag_days}: a run for D needs usage logs that cover D minus this many days. */
+  public int maxUsageLagDays() {
+    return maxUsageLagDays;
+  }
+
+  /** {@code quality.max_future_days}: a usage event dated more days than this after the run's date is rejected. */
+  public int maxFutureDays() {
+    return maxFutureDays;
   }
 
   public int retentionDays() {

@@ -48,11 +48,32 @@ class ConfigLoaderTest {
     assertThat(c.pseudonymKeyFromEnv()).isEmpty();
     assertThat(c.maxRejectedShare()).isEqualTo(0.01);
     assertThat(c.maxFieldChars()).isEqualTo(100_000);
+    // SPEC 7/8 (rev 2): the gate needs a share and a count; freshness; events in the future.
+    assertThat(c.minRejectedRows()).isEqualTo(10);
+    assertThat(c.maxUsageLagDays()).isZero();
+    assertThat(c.maxFutureDays()).isEqualTo(1);
     assertThat(c.retentionDays()).isEqualTo(90);
     assertThat(c.sparkMaster()).isEqualTo("local[*]");
     assertThat(c.shufflePartitions()).isEqualTo(8);
     assertThat(c.flags()).isEqualTo(FlagThresholds.specDefaults());
-    assertThat(c.effective()).hasSize(34);
+    assertThat(c.effective()).hasSize(37);
+    assertThat(c.effective()).containsEntry("quality.min_rejected_rows", 10)
+        .containsEntry("quality.max_usage_lag_days", 0).containsEntry("quality.max_future_days", 1);
+  }
+
+  @Test
+  void theNewQualityKeysAreSetFromTheEnvironmentAndChecked() {
+    VardagConfig c = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MIN_REJECTED_ROWS", "25",
+        "VARDAG_QUALITY_MAX_USAGE_LAG_DAYS", "2", "VARDAG_QUALITY_MAX_FUTURE_DAYS", "0"));
+    assertThat(c.minRejectedRows()).isEqualTo(25);
+    assertThat(c.maxUsageLagDays()).isEqualTo(2);
+    assertThat(c.maxFutureDays()).isZero();
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MIN_REJECTED_ROWS", "0")))
+        .hasMessageContaining("quality.min_rejected_rows").hasMessageContaining("a whole number from 1 to 2147483647");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_USAGE_LAG_DAYS", "-1")))
+        .hasMessageContaining("quality.max_usage_lag_days").hasMessageContaining("a whole number from 0 to 3650");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_FUTURE_DAYS", "1.5")))
+        .hasMessageContaining("quality.max_future_days").hasMessageContaining("a whole number");
   }
 
   @Test
