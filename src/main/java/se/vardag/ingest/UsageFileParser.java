@@ -182,6 +182,65 @@ public final class UsageFileParser {
   static Result parseGeneric(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
       Pseudonymizer pseudonyms, FutureLimit future) throws IOException {
     requireNonNull(pseudonyms, "pseudonyms is null");
+    BlankTracker tracked = new BlankTracker(in);
+    try {
+      return readGeneric(tracked, sourceFile, zone, maxFieldChars, pseudonyms, future);
+    } catch (IngestException e) {
+      if (tracked.blank) {
+        Result empty = new Result();
+        empty.empty = true;
+        return empty; // no header because there is nothing at all: no events, not a broken contract
+      }
+      throw e;
+    }
+  }
+
+  /** Notes whether every byte read so far is {@link #blank} (a BOM, line breaks, spaces, tabs). */
+  private static final class BlankTracker extends java.io.FilterInputStream {
+    private static final int[] BOM = {0xEF, 0xBB, 0xBF};
+    boolean blank = true;
+    private long position;
+    private int bomSeen;
+
+    BlankTracker(InputStream in) {
+      super(in);
+    }
+
+    private void see(int b, long at) {
+      if (at == bomSeen && at < 3 && (b & 0xFF) == BOM[(int) at]) {
+        bomSeen++;
+        return;
+      }
+      if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+        blank = false;
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && blank) {
+        see(b, position);
+      }
+      position++;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = 0; i < n && blank; i++) {
+        see(b[off + i], position + i);
+      }
+      if (n > 0) {
+        position += n;
+      }
+      return n;
+    }
+  }
+
+  private static Result readGeneric(InputStream in, String sourceFile, Values.DayResolver zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, FutureLimit future) throws IOException {
     long[] inFuture = new long[1];
     Result result = new Result();
     Map<Key, long[]> words = new HashMap<>();

@@ -42,7 +42,8 @@ class UsageFileParserDifferentialTest {
   static String describe(UsageFileParser.Result r) {
     StringBuilder b = new StringBuilder();
     b.append("rowsRead=").append(r.rowsRead).append(" rowsRejected=").append(r.rowsRejected).append(" events=")
-        .append(r.events).append(" minDay=").append(r.minDay).append(" maxDay=").append(r.maxDay).append('\n');
+        .append(r.events).append(" minDay=").append(r.minDay).append(" maxDay=").append(r.maxDay)
+        .append(r.empty ? " empty" : "").append('\n');
     for (UsageFileParser.Bits bits : r.bits) {
       b.append("bits ").append(bits).append('\n');
     }
@@ -432,9 +433,69 @@ class UsageFileParserDifferentialTest {
       byte[] f = (header + "\n" + row + "\n" + row + "\n").getBytes(UTF_8);
       assertThat(assertFallsBack(f, STOCKHOLM, 1000)).as(header).startsWith("rowsRead=2 rowsRejected=0");
     }
-    assertThat(assertFallsBack(new byte[0], STOCKHOLM, 1000)).startsWith("threw " + IngestException.class.getName());
+    // SPEC 2 (rev 2): an empty usage file (0 bytes, or only a BOM and blank lines) holds no events.
+    String none = "rowsRead=0 rowsRejected=0 events=0 minDay=" + Integer.MAX_VALUE + " maxDay=" + Integer.MIN_VALUE;
+    assertThat(assertFallsBack(new byte[0], STOCKHOLM, 1000)).isEqualTo(none + " empty\n");
+    assertThat(assertFallsBack("\uFEFF\r\n \n".getBytes(UTF_8), STOCKHOLM, 1000)).isEqualTo(none + " empty\n");
+    // A header alone: no events either (and not "empty": the header is there).
+    assertThat(assertFallsBack(HEADER.getBytes(UTF_8), STOCKHOLM, 1000)).isEqualTo(none + "\n");
+    assertThat(chosen((HEADER + "\n").getBytes(UTF_8), STOCKHOLM, 1000)).isEqualTo(none + "\n");
+    assertThat(generic((HEADER + "\r\n").getBytes(UTF_8), STOCKHOLM, 1000)).isEqualTo(none + "\n");
+    // Not blank: a lone x is a header without the required columns.
+    assertThat(assertFallsBack("\n x\n".getBytes(UTF_8), STOCKHOLM, 1000))
+        .startsWith("threw " + IngestException.class.getName());
     assertThat(assertFallsBack("event_time,employee_id,source\nx,y,z\n".getBytes(UTF_8), STOCKHOLM, 1000))
         .startsWith("threw " + IngestException.class.getName());
+  }
+
+  static String chosen(byte[] file, int lastDay) {
+    return outcome(() -> UsageFileParser.parse(new ByteArrayInputStream(file), "usage/f.csv",
+        new Values.DayResolver(STOCKHOLM), 1000, KEY.copy(), future(lastDay)));
+  }
+
+  static String generic(byte[] file, int lastDay) {
+    return outcome(() -> UsageFileParser.parseGeneric(new ByteArrayInputStream(file), "usage/f.csv",
+        new Values.DayResolver(STOCKHOLM), 1000, KEY.copy(), future(lastDay)));
+  }
+
+  /** The limit of a run on 2026-05-21 with max_future_days 1: the last accepted day is 2026-05-22. */
+  private static UsageFileParser.FutureLimit future(int lastDay) {
+    return new UsageFileParser.FutureLimit(lastDay, lastDay - 1, 1);
+  }
+
+  @Test
+  void eventsInTheFutureAreRejectedByTheGenericPathAndMakeTheFastPathGiveUp() {
+    int may22 = (int) java.time.LocalDate.parse("2026-05-22").toEpochDay();
+    byte[] f = lf(OK, "2026-05-23T00:10:00+02:00,E2,teams,chat,1", "2026-05-23T00:10:00+02:00,E3,teams,chat,0",
+        "2026-05-22T23:59:00+02:00,E4,teams,chat,1");
+    // Without a limit the file is regular.
+    assertFastEqualsGeneric(f, STOCKHOLM, 1000);
+    assertThat(FastUsageParser.parse(f, f.length, new Values.DayResolver(STOCKHOLM), 1000, KEY.copy(), may22 + 1))
+        .isNotNull();
+    assertThat(FastUsageParser.parse(f, f.length, new Values.DayResolver(STOCKHOLM), 1000, KEY.copy(), may22))
+        .isNull();
+    String expected = generic(f, may22);
+    assertThat(chosen(f, may22)).isEqualTo(expected);
+    String reason = "Cannot accept event_time dated 2026-05-23: it is in the future, more than 1 day(s) after the"
+        + " run's date 2026-05-21 (quality.max_future_days = 1)";
+    // Both rows of 05-23 are rejected, the one with count 0 too; the 05-22 rows are read.
+    assertThat(expected).startsWith("rowsRead=4 rowsRejected=2 events=2 minDay=" + may22 + " maxDay=" + may22 + "\n")
+        .contains("rejected usage/f.csv:3 column=event_time reason=" + reason
+            + " record=2026-05-23T00:10:00+02:00,E2,teams,chat,1\n")
+        .contains("rejected usage/f.csv:4 column=event_time reason=" + reason + " record=");
+  }
+
+  @Test
+  void unicodeSpacesAndFormatCharactersAtFieldEdgesAreTrimmedAsOnTheGenericPath() {
+    byte[] plain = lf(OK, "2026-05-22T08:00:00Z,E1003,Teams,Chat,2");
+    String expected = generic(plain, STOCKHOLM, 1000);
+    for (String padded : List.of("2026-05-22T08:00:00Z,E1003\u00A0,Teams,Chat,2",
+        "2026-05-22T08:00:00Z\u200B,\u2060E1003,Teams\u202F,\u3000Chat,2\uFEFF",
+        "\u2007 2026-05-22T08:00:00Z,E1003\u200E,Teams\u200F,Chat,2")) {
+      byte[] f = lf(OK, padded);
+      assertThat(fast(f, STOCKHOLM, 1000)).as(padded).isNull();
+      assertThat(chosen(f, STOCKHOLM, 1000)).as(padded).isEqualTo(expected);
+    }
   }
 
   @Test

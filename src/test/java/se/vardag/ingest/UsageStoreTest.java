@@ -144,4 +144,74 @@ class UsageStoreTest {
         .stream().map(UsageFile::name).toList();
     assertThat(other).containsExactly("usage/usage-2026-11-01.csv");
   }
+
+  @Test
+  void aSeventyThousandCharacterActionAndSourceGoThroughTheStore() throws IOException {
+    // SPEC 2 (rev 2): no value of any length can make a run fail. writeUTF held 65,535 bytes at most.
+    String source = "S" + "å".repeat(69_999); // 70,000 characters, 139,999 UTF-8 bytes
+    String action = "a".repeat(70_000);
+    file("2026-11-01", "2026-11-01T08:00:00+01:00,E1," + source + "," + action + ",1",
+        "2026-11-01T08:00:00+01:00,E2,teams,chat,1");
+    Path output = dir.resolve("out");
+    InputFolder folder = InputFolder.open(dir.resolve("in"));
+    UsageStore.open(output).refresh(spark, folder.usageFiles(), UsageStore.fingerprint(ZONE, KEY, 100_000), ZONE,
+        100_000, KEY, false, "r1");
+    // A second file makes the base merge the long strings again (compaction reads and rewrites them).
+    file("2026-11-02", "2026-11-02T08:00:00+01:00,E1," + source + "," + action + ",1");
+    UsageStore.open(output).refresh(spark, folder.usageFiles(), UsageStore.fingerprint(ZONE, KEY, 100_000), ZONE,
+        100_000, KEY, true, "r2");
+    UsageStore store = UsageStore.open(output);
+    List<Row> rows = store.facts(spark).collectAsList();
+    assertThat(rows).hasSize(2);
+    Row longOne = rows.stream().filter(r -> r.getString(2).length() > 10).findFirst().orElseThrow();
+    assertThat(longOne.getString(1)).isEqualTo(source.toLowerCase(java.util.Locale.ROOT)).hasSize(70_000);
+    assertThat(longOne.getString(2)).isEqualTo(action);
+    assertThat(longOne.getList(4)).hasSize(1);
+    assertThat(store.files()).extracting(e -> e.rowsRejected).containsExactly(0L, 0L);
+  }
+
+  @Test
+  void eventsInTheFutureAreRejectedWhenTheFileIsReadAndKeptInTheQuarantine() throws IOException {
+    // SPEC 2 (rev 2): the run's date is 2026-11-01, quality.max_future_days 1: 11-02 is accepted, 11-03 not.
+    file("2026-11-01", "2026-11-01T08:00:00+01:00,E1,teams,chat,1",
+        "2026-11-02T23:59:59+01:00,E2,teams,chat,1",
+        "2026-11-03T00:00:00+01:00,E3,teams,chat,1",
+        "2062-11-03T08:15:00+01:00,E4,teams,chat,1");
+    Path output = dir.resolve("out");
+    InputFolder folder = InputFolder.open(dir.resolve("in"));
+    UsageFileParser.FutureLimit limit = UsageFileParser.FutureLimit.of(LocalDate.parse("2026-11-01"), 1);
+    String fingerprint = UsageStore.fingerprint(ZONE, KEY, 1000, 1);
+    UsageStore.open(output).refresh(spark, folder.usageFiles(), fingerprint, ZONE, 1000, limit, KEY, false, "r1");
+    UsageStore store = UsageStore.open(output);
+    assertThat(store.files()).singleElement().satisfies(e -> {
+      assertThat(e.rowsRead).isEqualTo(4);
+      assertThat(e.rowsRejected).isEqualTo(2);
+      assertThat(e.events).isEqualTo(2);
+      assertThat(e.maxDay).isEqualTo((int) LocalDate.parse("2026-11-02").toEpochDay());
+    });
+    // The default as-of date rests on lastDay: the year 2062 does not move it.
+    assertThat(store.lastDay()).hasValue((int) LocalDate.parse("2026-11-02").toEpochDay());
+    assertThat(store.rejected(spark).orderBy("line").collectAsList())
+        .extracting(r -> r.getLong(1) + " " + r.getString(2) + " " + r.getString(3)).containsExactly(
+            "4 event_time Cannot accept event_time dated 2026-11-03: it is in the future, more than 1 day(s) after"
+                + " the run's date 2026-11-01 (quality.max_future_days = 1)",
+            "5 event_time Cannot accept event_time dated 2062-11-03: it is in the future, more than 1 day(s) after"
+                + " the run's date 2026-11-01 (quality.max_future_days = 1)");
+    // Another quality.max_future_days changes what the file yields: the store is rebuilt.
+    assertThat(store.pending(folder.usageFiles(), fingerprint, false)).isEmpty();
+    assertThat(store.pending(folder.usageFiles(), UsageStore.fingerprint(ZONE, KEY, 1000, 2), false)).hasSize(1);
+  }
+
+  @Test
+  void emptyAndHeaderOnlyFilesHoldNoEvents() throws IOException {
+    Files.write(usage().resolve("usage-2026-11-01.csv"), new byte[0]);
+    file("2026-11-02");
+    Path output = dir.resolve("out");
+    refresh(output, false, "r1");
+    UsageStore store = UsageStore.open(output);
+    assertThat(store.files()).extracting(e -> e.name + " " + e.rowsRead + " " + e.empty + " " + e.maxDay)
+        .containsExactly("usage/usage-2026-11-01.csv 0 true null", "usage/usage-2026-11-02.csv 0 false null");
+    assertThat(store.lastDay()).isEmpty();
+    assertThat(store.facts(spark).count()).isZero();
+  }
 }
