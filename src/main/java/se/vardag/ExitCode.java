@@ -13,12 +13,17 @@ public enum ExitCode {
   BAD_ARGUMENTS_OR_CONFIG(2),
   /** A required input file or column is missing (or a file has no header). Nothing published. */
   INPUT_CONTRACT_BROKEN(3),
-  /** The share of rejected rows of some input file is above quality.max_rejected_share. Nothing published. */
+  /**
+   * Some input file has a rejected share above quality.max_rejected_share and at least
+   * quality.min_rejected_rows rejected rows (initiatives.csv never fails it). Nothing published.
+   */
   QUALITY_GATE_FAILED(4),
   /** Tables and report are published, but mail could not be delivered; it stays pending for the next run. */
   DELIVERY_FAILED(5),
   /** Another Vardag run holds the lock on the output folder. Nothing was done. */
-  ALREADY_RUNNING(6);
+  ALREADY_RUNNING(6),
+  /** The usage logs do not cover D minus quality.max_usage_lag_days: not fresh for D. Nothing published. */
+  USAGE_NOT_FRESH(7);
 
   private final int code;
 

@@ -26,22 +26,10 @@ public final class IngestErrors {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, b.toString());
   }
 
-  public static VardagException qualityGateFailed(List<String> failures, double limit) {
-    StringBuilder b = new StringBuilder("Cannot publish: the data-quality gate failed; the share of rejected rows is above"
-        + " quality.max_rejected_share = " + limit + " in " + failures.size()
-        + (failures.size() == 1 ? " file:" : " files:"));
-    for (String f : failures) {
-      b.append("\n  - ").append(f);
-    }
-    b.append("\nThe rejected rows and their reasons are in the run manifest and can be listed with"
-        + " 'jobs/vardag validate'. Fix them at the source (or raise quality.max_rejected_share if the"
-        + " share is acceptable) and run again; nothing was published and no report was sent.");
-    return new VardagException(ExitCode.QUALITY_GATE_FAILED, b.toString());
-  }
-
   public static VardagException noUsageDates(Path dir) {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, "Cannot choose the as-of date: the usage logs in "
-        + dir.resolve(InputContract.USAGE_DIR) + " hold no valid event. Pass --as-of YYYY-MM-DD, or add usage files.");
+        + dir.resolve(InputContract.USAGE_DIR) + " cover no date (no accepted event, and no usage file named for a"
+        + " date up to the day after the run's date). Pass --as-of YYYY-MM-DD, or add usage files.");
   }
 
   public static VardagException unreadable(String file, Exception e) {

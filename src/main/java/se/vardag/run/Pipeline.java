@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -38,6 +37,7 @@ import se.vardag.ingest.InputContract;
 import se.vardag.ingest.InputFolder;
 import se.vardag.ingest.ReferenceData;
 import se.vardag.ingest.UsageFile;
+import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.UsageStore;
 import se.vardag.metrics.AdoptionTables;
 import se.vardag.metrics.Facts;
@@ -95,14 +95,22 @@ public final class Pipeline {
     UsageStore store;
     ReferenceData reference;
     List<FileStats> stats;
+    /** What the usage logs cover (SPEC section 7, freshness). */
+    Freshness.Coverage coverage;
   }
 
-  /** Publishes D (default: the last date the usage logs cover), then delivers its report. */
+  /**
+   * Publishes D (default: the last date the usage logs cover), then delivers its report. Stops
+   * before publishing (exit code 7) when the logs do not cover D minus quality.max_usage_lag_days.
+   */
   public ExitCode nightly(Optional<LocalDate> asOf) {
-    return run("nightly", store -> asOf.map(List::of).orElseGet(() -> List.of(lastUsageDate(store))), true);
+    return run("nightly", coverage -> asOf.map(List::of).orElseGet(() -> List.of(lastCoveredDate(coverage))), true);
   }
 
-  /** Publishes every date from {@code from} to {@code to} (inclusive) in one Spark application. Delivers nothing. */
+  /**
+   * Publishes every date from {@code from} to {@code to} (inclusive) in one Spark application.
+   * Delivers nothing. Freshness is judged for {@code to}.
+   */
   public ExitCode backfill(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot backfill from " + from + " to " + to
@@ -112,19 +120,20 @@ public final class Pipeline {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       dates.add(d);
     }
-    return run("backfill", store -> dates, false);
+    return run("backfill", coverage -> dates, false);
   }
 
-  private LocalDate lastUsageDate(UsageStore store) {
-    OptionalInt last = store.lastDay();
-    if (last.isEmpty()) {
-      throw IngestErrors.noUsageDates(options.input());
-    }
-    return LocalDate.ofEpochDay(last.getAsInt());
+  private LocalDate lastCoveredDate(Freshness.Coverage coverage) {
+    return coverage.lastCovered().orElseThrow(() -> IngestErrors.noUsageDates(options.input()));
+  }
+
+  /** The run's own date: its clock's date in the configured time zone. */
+  private LocalDate runDate() {
+    return LocalDate.ofInstant(clock.instant(), config.timezone());
   }
 
   private interface DateChoice {
-    List<LocalDate> dates(UsageStore store);
+    List<LocalDate> dates(Freshness.Coverage coverage);
   }
 
   private ExitCode run(String command, DateChoice choice, boolean deliver) {
@@ -142,8 +151,9 @@ public final class Pipeline {
             "vardag " + command));
         manifest.node("spark").put("master", spark.sparkContext().master()).put("version", spark.version());
         Prepared p = prepare(spark, manifest, runId);
-        List<LocalDate> dates = choice.dates(p.store);
+        List<LocalDate> dates = choice.dates(p.coverage);
         manifest.putStrings("dates", dates.stream().map(LocalDate::toString).toList());
+        checkFreshness(dates.get(dates.size() - 1), p.coverage, manifest);
         LOG.info("Computing {} for {}.", dates.size() == 1 ? "as of " + dates.get(0) : dates.size() + " dates",
             dates.size() == 1 ? "" : dates.get(0) + " … " + dates.get(dates.size() - 1));
         publish(spark, p, dates, manifest, runId, publisher);
@@ -183,14 +193,18 @@ public final class Pipeline {
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     List<UsageFile> usageFiles = p.folder.usageFiles();
     p.store = UsageStore.open(options.output().toAbsolutePath().normalize());
-    String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars());
+    String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars(),
+        config.maxFutureDays());
     List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh());
-    List<String> warnings = p.folder.checkContract(pending);
+    // An empty usage file holds no events (SPEC section 2): its missing header breaks no contract.
+    List<String> warnings = new ArrayList<>(p.folder.checkContract(withContent(pending)));
     warnings.forEach(w -> LOG.warn("{}", w));
     manifest.putStrings("warnings", warnings);
 
+    LocalDate runDate = runDate();
+    UsageFileParser.FutureLimit future = UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays());
     UsageStore.Refresh refresh = timed(manifest, "ingest_usage", () -> p.store.refresh(spark, usageFiles, fingerprint,
-        config.timezone(), config.maxFieldChars(), pseudonyms, options.fullRefresh(), runId));
+        config.timezone(), config.maxFieldChars(), future, pseudonyms, options.fullRefresh(), runId));
     LOG.info("Usage logs: {} files, {} read now{}{}.", usageFiles.size(), refresh.ingested().size(),
         refresh.removed().isEmpty() ? "" : ", " + refresh.removed().size() + " removed",
         refresh.baseRebuilt() ? ", store compacted" : "");
@@ -198,9 +212,27 @@ public final class Pipeline {
         .put("full_rebuild", refresh.fullRebuild());
     refresh.ingested().forEach(manifest.node("usage_store").putArray("ingested")::add);
     refresh.removed().forEach(manifest.node("usage_store").putArray("removed")::add);
+    List<String> usageWarnings = new ArrayList<>();
+    Set<String> readNow = new HashSet<>(refresh.ingested());
+    for (UsageStore.FileEntry e : p.store.files()) {
+      if (readNow.contains(e.name) && e.rowsRead == 0) {
+        usageWarnings.add(noEventsWarning(e));
+      }
+    }
+    p.coverage = Freshness.of(p.store.lastDay(), usageFiles, runDate, config.maxFutureDays());
+    usageWarnings.addAll(p.coverage.warnings());
+    usageWarnings.forEach(w -> LOG.warn("{}", w));
+    warnings.addAll(usageWarnings);
+    manifest.putStrings("warnings", warnings);
 
     p.reference = timed(manifest, "ingest_reference", () -> ReferenceData.read(spark, p.folder, config.timezone(),
         config.maxFieldChars(), pseudonyms));
+    List<RegisterRejections.Entry> register = RegisterRejections.record(p.folder, p.reference.rejected(), manifest);
+    for (RegisterRejections.Entry r : register) {
+      LOG.warn("{}:{}: rejected register row (initiative_id {}, name {}): {}", QualityGate.REGISTER,
+          r.line() == null ? "?" : r.line(), r.initiativeId(), r.name(), r.reason());
+    }
+    QualityGate gate = QualityGate.of(config);
 
     List<FileStats> stats = new ArrayList<>(p.reference.stats().values());
     long usageRead = 0;
@@ -221,17 +253,17 @@ public final class Pipeline {
         o.put("first_date", LocalDate.ofEpochDay(e.minDay).toString()).put("last_date",
             LocalDate.ofEpochDay(e.maxDay).toString());
       }
-      gate(e.name, e.rowsRead, e.rowsRejected, failures);
+      gate.check(e.name, e.rowsRead, e.rowsRejected, failures);
     }
     stats.add(3, new FileStats(InputContract.USAGE_DIR + "/", true, true, usageBytes, null, usageRead, usageRejected,
         List.of()));
     for (FileStats s : p.reference.stats().values()) {
-      gate(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+      gate.check(s.file(), s.rowsRead(), s.rowsRejected(), failures);
     }
     p.stats = stats;
     manifest.inputs(stats);
-    manifest.node("quality_gate").put("max_rejected_share", config.maxRejectedShare()).put("passed",
-        failures.isEmpty());
+    manifest.node("quality_gate").put("max_rejected_share", gate.maxRejectedShare())
+        .put("min_rejected_rows", gate.minRejectedRows()).put("passed", failures.isEmpty());
     failures.forEach(manifest.node("quality_gate").putArray("failures")::add);
     for (FileStats s : stats) {
       if (s.present()) {
@@ -241,16 +273,46 @@ public final class Pipeline {
       }
     }
     if (!failures.isEmpty()) {
-      throw IngestErrors.qualityGateFailed(failures, config.maxRejectedShare());
+      throw gate.failed(failures);
     }
     return p;
   }
 
-  private void gate(String file, long read, long rejected, List<String> failures) {
-    if (read > 0 && (double) rejected / read > config.maxRejectedShare()) {
-      failures.add(String.format(java.util.Locale.ROOT, "%s: %d of %d rows rejected (%.2f%%)", file, rejected, read,
-          100.0 * rejected / read));
+  /** The usage files that are not empty: only they have a header to check. */
+  private static List<UsageFile> withContent(List<UsageFile> files) {
+    List<UsageFile> out = new ArrayList<>();
+    for (UsageFile f : files) {
+      boolean blank;
+      try {
+        blank = UsageFileParser.blank(Path.of(f.path()));
+      } catch (java.io.IOException e) {
+        blank = false; // the header check names the unreadable file
+      }
+      if (!blank) {
+        out.add(f);
+      }
     }
+    return out;
+  }
+
+  /** The warning for a usage file without a data row (SPEC section 2: no events, not a broken contract). */
+  static String noEventsWarning(UsageStore.FileEntry e) {
+    String what = e.size == 0 ? "the file is empty (0 bytes)" : e.empty ? "the file holds no header, only blank lines"
+        : "the file holds only a header";
+    return e.name + ": no events (" + what + ")";
+  }
+
+  /** Records the coverage on the manifest and stops a run for {@code d} whose usage logs are not fresh. */
+  private void checkFreshness(LocalDate d, Freshness.Coverage coverage, RunManifest manifest) {
+    var node = manifest.node("usage_coverage");
+    node.put("last_covered_date", coverage.lastCovered().map(LocalDate::toString).orElse(null));
+    node.put("last_event_date", coverage.lastEvent().map(LocalDate::toString).orElse(null));
+    node.put("last_named_date", coverage.lastNamed().map(LocalDate::toString).orElse(null));
+    node.put("max_usage_lag_days", config.maxUsageLagDays());
+    node.put("needed_date", Freshness.needed(d, config.maxUsageLagDays()).toString());
+    LocalDate needed = Freshness.needed(d, config.maxUsageLagDays());
+    node.put("fresh", coverage.lastCovered().isPresent() && !coverage.lastCovered().get().isBefore(needed));
+    Freshness.check(d, coverage, config.maxUsageLagDays());
   }
 
   private void publish(SparkSession spark, Prepared p, List<LocalDate> dates, RunManifest manifest, String runId,
@@ -351,16 +413,18 @@ public final class Pipeline {
     InputFolder folder = InputFolder.open(options.input());
     List<UsageFile> usageFiles = folder.usageFiles();
     List<String> warnings;
-    try {
-      warnings = folder.checkContract(usageFiles);
-    } catch (VardagException e) {
-      throw e;
-    }
-    warnings.forEach(w -> out.println("warning: " + w));
+    warnings = new ArrayList<>(folder.checkContract(withContent(usageFiles)));
     SparkSession spark = SparkSessions.create(config, options.master(), "vardag validate");
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     ReferenceData reference = ReferenceData.read(spark, folder, config.timezone(), config.maxFieldChars(), pseudonyms);
-    Validation.Result usage = Validation.usage(spark, usageFiles, config.timezone(), config.maxFieldChars(), pseudonyms);
+    LocalDate runDate = runDate();
+    Validation.Result usage = Validation.usage(spark, usageFiles, config.timezone(), config.maxFieldChars(),
+        UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays()), pseudonyms);
+    warnings.addAll(usage.warnings());
+    Freshness.Coverage coverage = Freshness.of(usage.lastEventDay(), usageFiles, runDate, config.maxFutureDays());
+    warnings.addAll(coverage.warnings());
+    warnings.forEach(w -> out.println("warning: " + w));
+    QualityGate gate = QualityGate.of(config);
     long problems = 0;
     for (Dataset<Row> rejected : List.of(reference.rejected().orderBy("source_file", "line"),
         usage.rejected().select("source_file", "line", "column", "reason", "record"))) {
@@ -375,20 +439,22 @@ public final class Pipeline {
     for (FileStats s : reference.stats().values()) {
       if (s.present()) {
         out.printf(java.util.Locale.ROOT, "%-26s %8d rows read, %6d rejected%n", s.file(), s.rowsRead(), s.rowsRejected());
-        gate(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+        gate.check(s.file(), s.rowsRead(), s.rowsRejected(), failures);
       } else {
         out.printf(java.util.Locale.ROOT, "%-26s %s%n", s.file(), s.required() ? "MISSING" : "not present (optional)");
       }
     }
     out.printf(java.util.Locale.ROOT, "%-26s %8d rows read, %6d rejected (%d files)%n", InputContract.USAGE_DIR + "/",
         usage.rowsRead(), usage.rowsRejected(), usageFiles.size());
-    usage.perFile().forEach((file, counts) -> gate(file, counts[0], counts[1], failures));
+    usage.perFile().forEach((file, counts) -> gate.check(file, counts[0], counts[1], failures));
+    out.println(coverage.lastCovered().map(d -> "The usage logs cover up to " + d + " (the last covered date, the"
+        + " default --as-of).").orElse("The usage logs cover no date: a run needs --as-of and stops as not fresh."));
     out.flush();
     if (!failures.isEmpty()) {
-      throw IngestErrors.qualityGateFailed(failures, config.maxRejectedShare());
+      throw gate.failed(failures);
     }
     out.println(problems == 0 ? "The input folder meets the contract." : problems + " row(s) would be rejected;"
-        + " below quality.max_rejected_share, so a run would publish.");
+        + " within the quality gate (quality.max_rejected_share, quality.min_rejected_rows), so a run would publish.");
     out.flush();
     return ExitCode.OK;
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import se.vardag.ingest.Rejection;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
+import se.vardag.ingest.UsageStore;
 import se.vardag.ingest.Values;
 import se.vardag.privacy.Pseudonymizer;
 
@@ -34,26 +36,48 @@ final class Validation {
       .add("reason", DataTypes.StringType, true)
       .add("record", DataTypes.StringType, true)
       .add("rows_read", DataTypes.LongType, true)
-      .add("rows_rejected", DataTypes.LongType, true);
+      .add("rows_rejected", DataTypes.LongType, true)
+      .add("max_day", DataTypes.IntegerType, true)
+      .add("empty", DataTypes.BooleanType, true);
 
-  record Result(Dataset<Row> rejected, Map<String, long[]> perFile, long rowsRead, long rowsRejected) {}
+  /**
+   * The rejected rows; per file {rows read, rows rejected}; the totals; the last day with an
+   * accepted event (empty when none); and a warning per file without a data row.
+   */
+  record Result(Dataset<Row> rejected, Map<String, long[]> perFile, long rowsRead, long rowsRejected,
+      OptionalInt lastEventDay, List<String> warnings) {}
 
   private Validation() {}
 
-  static Result usage(SparkSession spark, List<UsageFile> files, ZoneId zone, int maxFieldChars, Pseudonymizer ps) {
+  static Result usage(SparkSession spark, List<UsageFile> files, ZoneId zone, int maxFieldChars,
+      UsageFileParser.FutureLimit future, Pseudonymizer ps) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> rows = spark.createDataFrame(jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(new Check(zone.getId(), maxFieldChars, ps)), SCHEMA).cache();
+        .flatMap(new Check(zone.getId(), maxFieldChars, future, ps)), SCHEMA).cache();
     Map<String, long[]> perFile = new TreeMap<>();
+    Map<String, Long> sizes = new TreeMap<>();
+    files.forEach(f -> sizes.put(f.name(), f.size()));
     long read = 0;
     long rejected = 0;
-    for (Row r : rows.filter(col("rows_read").isNotNull()).collectAsList()) {
+    OptionalInt last = OptionalInt.empty();
+    List<String> warnings = new ArrayList<>();
+    for (Row r : rows.filter(col("rows_read").isNotNull()).orderBy("source_file").collectAsList()) {
       perFile.put(r.getString(0), new long[] {r.getLong(5), r.getLong(6)});
       read += r.getLong(5);
       rejected += r.getLong(6);
+      if (!r.isNullAt(7) && (last.isEmpty() || r.getInt(7) > last.getAsInt())) {
+        last = OptionalInt.of(r.getInt(7));
+      }
+      if (r.getLong(5) == 0) {
+        UsageStore.FileEntry e = new UsageStore.FileEntry();
+        e.name = r.getString(0);
+        e.size = sizes.getOrDefault(e.name, 0L);
+        e.empty = r.getBoolean(8);
+        warnings.add(Pipeline.noEventsWarning(e));
+      }
     }
     Dataset<Row> rejectedRows = rows.filter(col("rows_read").isNull()).orderBy("source_file", "line");
-    return new Result(rejectedRows, perFile, read, rejected);
+    return new Result(rejectedRows, perFile, read, rejected, last, warnings);
   }
 
   static String describe(Row r) {
@@ -66,11 +90,13 @@ final class Validation {
     private static final long serialVersionUID = 1L;
     private final String zone;
     private final int maxFieldChars;
+    private final UsageFileParser.FutureLimit future;
     private final Pseudonymizer pseudonyms;
 
-    Check(String zone, int maxFieldChars, Pseudonymizer pseudonyms) {
+    Check(String zone, int maxFieldChars, UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms) {
       this.zone = zone;
       this.maxFieldChars = maxFieldChars;
+      this.future = future;
       this.pseudonyms = pseudonyms;
     }
 
@@ -79,13 +105,15 @@ final class Validation {
       UsageFileParser.Result result;
       try (InputStream in = Files.newInputStream(Path.of(f.path()))) {
         result = UsageFileParser.parse(in, f.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
-            pseudonyms.copy());
+            pseudonyms.copy(), future);
       }
       List<Row> out = new ArrayList<>();
       for (Rejection r : result.rejections) {
-        out.add(RowFactory.create(r.sourceFile(), r.line(), r.column(), r.reason(), r.record(), null, null));
+        out.add(RowFactory.create(r.sourceFile(), r.line(), r.column(), r.reason(), r.record(), null, null, null,
+            null));
       }
-      out.add(RowFactory.create(f.name(), null, null, null, null, result.rowsRead, result.rowsRejected));
+      out.add(RowFactory.create(f.name(), null, null, null, null, result.rowsRead, result.rowsRejected,
+          result.maxDay == Integer.MIN_VALUE ? null : result.maxDay, result.empty));
       return out.iterator();
     }
   }
