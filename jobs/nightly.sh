@@ -5,7 +5,9 @@
 #   - one log file per run under $VARDAG_LOG_DIR (default <repo>/logs), named by date and start time;
 #   - logs older than retention.days are removed (the run itself removes quarantine partitions
 #     older than retention.days);
-#   - the exit code is the launcher's (README: Exit codes).
+#   - the exit code is the launcher's (README: Exit codes), passed through unchanged; among them
+#     7 = usage logs not fresh for the as-of date (yesterday's export has not arrived: nothing was
+#     published, no report sent; the next night, or a rerun once the file is there, publishes it).
 # Every argument is passed to 'jobs/vardag nightly', e.g.:
 #   jobs/nightly.sh --config /etc/vardag/vardag.conf --input /data/vardag/in --output /data/vardag/out
 set -uo pipefail
@@ -52,6 +54,9 @@ log="$log_dir/nightly-$(TZ="$timezone" date +%F_%H%M%S).log"
 "$root/jobs/vardag" nightly "${as_of_args[@]}" "$@" >>"$log" 2>&1
 rc=$?
 echo "vardag nightly: finished $(date -u +%FT%TZ) with exit code $rc" >>"$log"
+if [ "$rc" -eq 7 ]; then
+  echo "vardag nightly: exit code 7: the usage logs are not fresh for ${as_of_args[*]:-the given --as-of}; nothing was published (wait for the export, or rerun with the last covered date as --as-of)" >>"$log"
+fi
 
 find "$log_dir" -maxdepth 1 -name 'nightly-*.log' -mtime +"$retention" -delete 2>/dev/null || true
 if [ "$rc" -ne 0 ]; then

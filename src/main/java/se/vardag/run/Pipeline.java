@@ -299,7 +299,7 @@ public final class Pipeline {
   static String noEventsWarning(UsageStore.FileEntry e) {
     String what = e.size == 0 ? "the file is empty (0 bytes)" : e.empty ? "the file holds no header, only blank lines"
         : "the file holds only a header";
-    return e.name + ": no events (" + what + ")";
+    return e.name + ": no events: " + what;
   }
 
   /** Records the coverage on the manifest and stops a run for {@code d} whose usage logs are not fresh. */

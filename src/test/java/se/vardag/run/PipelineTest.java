@@ -61,9 +61,26 @@ class PipelineTest {
     TestOrganisation.write(shared.resolve("in"), 70, 42);
   }
 
+  private static final Clock NIGHT_AFTER_D = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC);
+
   private Pipeline pipeline(Path input, Path output, boolean full) {
-    return new Pipeline(CONFIG, new Pipeline.Options(input, output, null, full),
-        Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), shared.resolve("home"), noReport());
+    return pipeline(CONFIG, input, output, full, NIGHT_AFTER_D);
+  }
+
+  private Pipeline pipeline(VardagConfig config, Path input, Path output, boolean full, Clock clock) {
+    return new Pipeline(config, new Pipeline.Options(input, output, null, full), clock, shared.resolve("home"),
+        noReport());
+  }
+
+  /** Every run manifest under out/runs, oldest first. */
+  static List<JsonNode> runManifests(Path out) throws IOException {
+    List<JsonNode> manifests = new ArrayList<>();
+    try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+      for (Path p : runs.sorted().toList()) {
+        manifests.add(new ObjectMapper().readTree(p.toFile()));
+      }
+    }
+    return manifests;
   }
 
   static Pipeline.AfterPublish noReport() {
@@ -189,16 +206,18 @@ class PipelineTest {
     Path input = dir.resolve("in");
     TestOrganisation.write(input, 40, 7);
     Path incremental = dir.resolve("incremental");
-    pipeline(input, incremental, false).nightly(Optional.empty());
+    // The runs happen on the night after Monday 11-30 (the file of 11-30 must not be in the future).
+    Clock monday = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
+    pipeline(CONFIG, input, incremental, false, monday).nightly(Optional.empty());
     // A later night (Monday 11-30): a new usage file, and a changed register (a new signal and target).
     LocalDate next = D.plusDays(3);
     TestOrganisation.writeUsageDay(input, next, new Random(3));
     String register = Files.readString(input.resolve("initiatives.csv"))
         .replace("HR;Ekonomi,,copilot:*", "HR;Ekonomi;IT/Drift,,copilot:*;outlook:mail.send");
     Files.writeString(input.resolve("initiatives.csv"), register);
-    pipeline(input, incremental, false).nightly(Optional.empty());
+    pipeline(CONFIG, input, incremental, false, monday).nightly(Optional.empty());
     Path full = dir.resolve("full");
-    pipeline(input, full, true).nightly(Optional.empty());
+    pipeline(CONFIG, input, full, true, monday).nightly(Optional.empty());
     assertThat(digest(incremental, next)).isEqualTo(digest(full, next));
     assertThat(rows(full, Tables.INITIATIVE_ADOPTION, next)).anySatisfy(r ->
         assertThat(r).startsWith("initiative_id=AI|").contains("target_org_units=HR;Ekonomi;IT/Drift|"));
@@ -211,22 +230,110 @@ class PipelineTest {
     Path out = dir.resolve("out");
     pipeline(input, out, false).nightly(Optional.empty());
     String before = digest(out, D);
-    Files.writeString(input.resolve("goals.csv"), "goal_id,title\nG1,Snabbare\nG2,\n");
+    // SPEC 7 (rev 2): 10 rejected rows of 11 (above the share and at quality.min_rejected_rows) fail the gate.
+    StringBuilder goals = new StringBuilder("goal_id,title\nG1,Snabbare\n");
+    for (int g = 2; g <= 11; g++) {
+      goals.append('G').append(g).append(",\n");
+    }
+    Files.writeString(input.resolve("goals.csv"), goals);
     assertThatThrownBy(() -> pipeline(input, out, false).nightly(Optional.empty()))
         .isInstanceOfSatisfying(VardagException.class,
             e -> assertThat(e.exitCode()).isEqualTo(ExitCode.QUALITY_GATE_FAILED))
-        .hasMessageContaining("goals.csv: 1 of 2 rows rejected (50.00%)");
+        .hasMessageContaining("\n  - goals.csv: 10 of 11 rows rejected (90.91%)\n");
     assertThat(digest(out, D)).isEqualTo(before);
-    List<JsonNode> manifests = new ArrayList<>();
-    try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
-      for (Path p : runs.toList()) {
-        manifests.add(new ObjectMapper().readTree(p.toFile()));
-      }
-    }
-    assertThat(manifests).anySatisfy(m -> {
+    assertThat(runManifests(out)).anySatisfy(m -> {
       assertThat(m.get("exit_code").asInt()).isEqualTo(4);
       assertThat(m.get("quality_gate").get("passed").asBoolean()).isFalse();
+      assertThat(m.get("quality_gate").get("min_rejected_rows").asInt()).isEqualTo(10);
     });
+  }
+
+  @Test
+  void aHandfulOfBadRowsPublishesAndRejectedRegisterRowsAreNamedInTheManifest() throws Exception {
+    Path input = dir.resolve("in");
+    TestOrganisation.write(input, 5, 1);
+    // 9 rejected rows of 10 in goals.csv: above the share, below quality.min_rejected_rows: publishes.
+    StringBuilder goals = new StringBuilder("goal_id,title\nG1,Snabbare\n");
+    for (int g = 2; g <= 10; g++) {
+      goals.append('G').append(g).append(",\n");
+    }
+    Files.writeString(input.resolve("goals.csv"), goals);
+    // Two unreadable register rows (of 6: a third) never fail the gate; they are named.
+    Files.writeString(input.resolve("initiatives.csv"), Files.readString(input.resolve("initiatives.csv"))
+        + "BAD,\"Trasig, men viktig\",,,,1/9/2026,,pilot,HR,,chat:*,,,,\n"
+        + ",Utan id,,,,2026-01-01,,pilot,HR,,chat:*,,,,\n");
+    Path out = dir.resolve("out");
+    assertThat(pipeline(input, out, false).nightly(Optional.empty())).isEqualTo(ExitCode.OK);
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifests/as_of=" + D + ".json").toFile());
+    assertThat(manifest.get("quality_gate").get("passed").asBoolean()).isTrue();
+    assertThat(manifest.get("register_rejections").toString()).isEqualTo("["
+        + "{\"line\":6,\"reason\":\"expected a date YYYY-MM-DD, got '1/9/2026'\",\"initiative_id\":\"BAD\","
+        + "\"name\":\"Trasig, men viktig\"},"
+        + "{\"line\":7,\"reason\":\"missing required value\",\"initiative_id\":null,\"name\":\"Utan id\"}]");
+    assertThat(runManifests(out).get(0).get("register_rejections")).isEqualTo(manifest.get("register_rejections"));
+    assertThat(rows(out, Tables.INITIATIVE_ADOPTION, D)).hasSize(4);
+  }
+
+  @Test
+  void aRunForADateTheUsageLogsDoNotCoverStopsBeforePublishing() throws Exception {
+    Path input = dir.resolve("in");
+    TestOrganisation.write(input, 5, 1);
+    Files.delete(input.resolve("usage/usage-" + D + ".csv")); // the export of D has not arrived
+    Path out = dir.resolve("out");
+    // SPEC 7 (rev 2): lag 0, logs ending D-1, a run for D: exit 7, nothing published, the run manifest written.
+    assertThatThrownBy(() -> pipeline(input, out, false).nightly(Optional.of(D)))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE_NOT_FRESH))
+        .hasMessage("Cannot publish 2026-11-27: the usage logs are not fresh. They cover up to 2026-11-26 (the last"
+            + " covered date), and a run for 2026-11-27 needs them to cover 2026-11-27 (quality.max_usage_lag_days"
+            + " = 0). Wait for the usage export of the missing day(s) and run again, or run for the last covered date"
+            + " with --as-of 2026-11-26. Nothing was published and no report was sent.");
+    assertThat(out.resolve("_published")).doesNotExist();
+    assertThat(out.resolve(Tables.INITIATIVE_ADOPTION)).doesNotExist();
+    assertThat(runManifests(out)).singleElement().satisfies(m -> {
+      assertThat(m.get("exit_code").asInt()).isEqualTo(7);
+      assertThat(m.get("usage_coverage").get("last_covered_date").asText()).isEqualTo("2026-11-26");
+      assertThat(m.get("usage_coverage").get("needed_date").asText()).isEqualTo("2026-11-27");
+      assertThat(m.get("usage_coverage").get("fresh").asBoolean()).isFalse();
+    });
+    // A backfill is judged by its --to date.
+    assertThatThrownBy(() -> pipeline(input, out, false).backfill(D.minusDays(2), D))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE_NOT_FRESH));
+    assertThat(out.resolve("_published")).doesNotExist();
+
+    // With quality.max_usage_lag_days = 1 the logs ending D-1 are fresh enough for D.
+    VardagConfig lag1 = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_REJECTED_SHARE", "0.05",
+        "VARDAG_SPARK_SHUFFLE_PARTITIONS", "4", "VARDAG_QUALITY_MAX_USAGE_LAG_DAYS", "1"));
+    assertThat(pipeline(lag1, input, out, false, NIGHT_AFTER_D).nightly(Optional.of(D))).isEqualTo(ExitCode.OK);
+    assertThat(rows(out, Tables.INITIATIVE_ADOPTION, D)).hasSize(4);
+  }
+
+  @Test
+  void aHeaderOnlyFileNamedForDCoversDAndAnEventInTheFutureDoesNotMoveTheDefaultDate() throws Exception {
+    Path input = dir.resolve("in");
+    TestOrganisation.write(input, 5, 1);
+    // D's export arrives as a header alone (a quiet day), one mistyped year sits in D-1's file, and an empty
+    // file lies beside them.
+    Files.writeString(input.resolve("usage/usage-" + D + ".csv"), "event_time,employee_id,source,action,count\n");
+    Path before = input.resolve("usage/usage-" + D.minusDays(1) + ".csv");
+    Files.writeString(before, Files.readString(before) + "2062-11-26T08:15:00+01:00,E1,outlook,mail.send,1\n");
+    Files.write(input.resolve("usage/extra.csv"), new byte[0]);
+    Path out = dir.resolve("out");
+    assertThat(pipeline(input, out, false).nightly(Optional.empty())).isEqualTo(ExitCode.OK);
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifests/as_of=" + D + ".json").toFile());
+    assertThat(manifest.get("as_of").asText()).isEqualTo(D.toString());
+    assertThat(manifest.get("usage_coverage").get("last_event_date").asText()).isEqualTo("2026-11-26");
+    assertThat(manifest.get("usage_coverage").get("last_named_date").asText()).isEqualTo("2026-11-27");
+    assertThat(manifest.get("usage_coverage").get("last_covered_date").asText()).isEqualTo("2026-11-27");
+    List<String> warnings = new ArrayList<>();
+    manifest.get("warnings").forEach(w -> warnings.add(w.asText()));
+    assertThat(warnings).contains("usage/extra.csv: no events: the file is empty (0 bytes)",
+        "usage/usage-2026-11-27.csv: no events: the file holds only a header");
+    assertThat(rows(out, "quarantine/rejected_rows", D)).anySatisfy(r -> assertThat(r)
+        .contains("source_file=usage/usage-2026-11-26.csv|").contains("column=event_time|")
+        .contains("reason=Cannot accept event_time dated 2062-11-26: it is in the future, more than 1 day(s) after"
+            + " the run's date 2026-11-28 (quality.max_future_days = 1)|"));
   }
 
   @Test
