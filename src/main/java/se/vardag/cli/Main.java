@@ -27,9 +27,10 @@ import se.vardag.VardagException;
         "1:internal error (see the log)",
         "2:bad arguments or configuration",
         "3:input contract broken (required file or column missing); nothing published",
-        "4:data-quality gate failed (too many rejected rows); nothing published",
+        "4:data-quality gate failed (too many rejected rows in a file); nothing published",
         "5:delivery failed; tables published, mail pending for the next run",
         "6:another run holds the output folder's lock",
+        "7:usage logs not fresh for D; nothing published",
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -14,7 +14,7 @@ public enum ColumnType {
   DECIMAL,
   /** Whole number; stored as an int. */
   INT,
-  /** true/false/yes/no/1/0; stored as a boolean. */
+  /** true/false/yes/no/ja/nej/1/0 in any case (empty: unknown, null); stored as a boolean. */
   BOOLEAN,
   /** {@code ;}-separated list; stored as its elements joined by {@code ;} after trimming. */
   LIST,

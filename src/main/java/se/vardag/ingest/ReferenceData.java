@@ -188,9 +188,13 @@ public final class ReferenceData {
         goals, stats);
   }
 
+  /** {@link Values#visible} as a Spark function: the quoted value of a reason shows invisible characters. */
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction VISIBLE = org.apache.spark.sql.functions
+      .udf((org.apache.spark.sql.api.java.UDF1<String, String>) Values::visible, DataTypes.StringType);
+
   private static Dataset<Row> unknownReference(Dataset<Row> rows, String column, String why) {
     return rows.select(col("file").as("source_file"), col("line"), lit(column).as("column"),
-        concat(lit(column + " '"), col(column), lit("' " + why)).as("reason"), col("record"));
+        concat(lit(column + " "), VISIBLE.apply(col(column)), lit(" " + why)).as("reason"), col("record"));
   }
 
   /** Per file: the parse's statistics row, and every rejection (the contract's and the references'). */

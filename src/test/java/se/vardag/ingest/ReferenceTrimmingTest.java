@@ -44,4 +44,22 @@ class ReferenceTrimmingTest {
     assertThat(data.initiatives()).extracting(Initiative::ownerHasMandate).containsExactly(true, false);
     data.release();
   }
+
+  @Test
+  void aValueQuotedInAReasonShowsItsInvisibleCharacters() throws Exception {
+    Files.createDirectories(dir.resolve("usage"));
+    Files.writeString(dir.resolve("employees.csv"), "employee_id,org_unit,hired_on\nE1003,IT,2020-01-01\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("initiatives.csv"), "initiative_id,name,pilot_start,target_org_units\n"
+        + "I1,Första,2026-01-01,IT\n", StandardCharsets.UTF_8);
+    // A zero-width space inside the id is kept (only the ends are trimmed), so E10\u200B03 is not E1003.
+    Files.writeString(dir.resolve("trainings.csv"), "employee_id,course_id,completed_on,certified\n"
+        + "E10\u200B03,C1,2026-02-01,ja\nE1003,C1,2026-02-01,kanske\n", StandardCharsets.UTF_8);
+    ReferenceData data = ReferenceData.read(SparkTestSupport.spark(), InputFolder.open(dir), ZoneId.of("UTC"), 1000,
+        KEY);
+    assertThat(data.rejected().orderBy("line").collectAsList()).extracting(r -> r.getLong(1) + " " + r.getString(3))
+        .containsExactly("2 employee_id 'E10\\u200B03' is not in employees.csv; a training must belong to someone in"
+            + " the roster", "3 expected true, false, yes, no, ja, nej, 1 or 0, got 'kanske'");
+    data.release();
+  }
 }

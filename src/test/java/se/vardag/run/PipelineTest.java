@@ -334,6 +334,16 @@ class PipelineTest {
         .contains("source_file=usage/usage-2026-11-26.csv|").contains("column=event_time|")
         .contains("reason=Cannot accept event_time dated 2062-11-26: it is in the future, more than 1 day(s) after"
             + " the run's date 2026-11-28 (quality.max_future_days = 1)|"));
+    // validate prints the last covered date, the empty file and the row in the future.
+    java.io.StringWriter text = new java.io.StringWriter();
+    assertThat(pipeline(input, dir.resolve("unused"), false).validate(new java.io.PrintWriter(text)))
+        .isEqualTo(ExitCode.OK);
+    assertThat(text.toString()).contains("warning: usage/extra.csv: no events: the file is empty (0 bytes)\n")
+        .contains("warning: usage/usage-2026-11-27.csv: no events: the file holds only a header\n")
+        .contains("usage/usage-2026-11-26.csv:" + (Files.readAllLines(before).size()) + ": column event_time: Cannot"
+            + " accept event_time dated 2062-11-26: it is in the future")
+        .contains("The usage logs cover up to 2026-11-27 (the last covered date, the default --as-of).\n")
+        .contains("2 row(s) would be rejected; within the quality gate");
   }
 
   @Test
