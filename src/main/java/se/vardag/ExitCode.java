@@ -23,7 +23,9 @@ public enum ExitCode {
   /** Another Vardag run holds the lock on the output folder. Nothing was done. */
   ALREADY_RUNNING(6),
   /** The usage logs do not cover D minus quality.max_usage_lag_days: not fresh for D. Nothing published. */
-  USAGE_NOT_FRESH(7);
+  USAGE_NOT_FRESH(7),
+  /** The output folder's file system is full ("no space left on device"). The published tables are unchanged. */
+  OUTPUT_STORAGE_FULL(8);
 
   private final int code;
 

@@ -26,6 +26,8 @@ public final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VardagConfig config = options.loadConfig();
+    RunOptions.checkAsOf("--from", from, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
+    RunOptions.checkAsOf("--to", to, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
         Stages.afterPublish(config, options.output, Clock.systemUTC(), false));
     return pipeline.backfill(from, to).code();

@@ -31,6 +31,7 @@ import se.vardag.VardagException;
         "5:delivery failed; tables published, mail pending for the next run",
         "6:another run holds the output folder's lock",
         "7:usage logs not fresh for D; nothing published",
+        "8:the output folder's file system is full; nothing new published",
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -28,6 +28,9 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VardagConfig config = options.loadConfig();
+    if (asOf != null) {
+      RunOptions.checkAsOf("--as-of", asOf, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
+    }
     Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
         Stages.afterPublish(config, options.output, Clock.systemUTC(), resend));
     return pipeline.nightly(Optional.ofNullable(asOf)).code();

@@ -1,8 +1,15 @@
 package se.vardag.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import se.vardag.ExitCode;
+import se.vardag.VardagException;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
 import se.vardag.run.Pipeline;
@@ -31,8 +38,72 @@ public final class RunOptions {
     return ConfigLoader.load(Optional.ofNullable(config), System.getenv());
   }
 
+  /** The earliest as-of date a run accepts: no usage log of this organisation is older. */
+  public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
+  /** The options of a run, after checking that the output folder is safe to write (exit 2 otherwise). */
   Pipeline.Options pipelineOptions() {
+    checkFolders(input, output);
     return new Pipeline.Options(input, output, master, fullRefresh);
+  }
+
+  /**
+   * Refuses an output folder that is the root of a file system, an existing file, the input folder
+   * or inside it, and an input folder inside the output folder. Links are resolved first.
+   */
+  static void checkFolders(Path input, Path output) {
+    Path out = real(output);
+    Path in = real(input);
+    if (out.getParent() == null) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is the"
+          + " root of a file system. Vardag writes and cleans its output folder (tables, quarantine, mail files,"
+          + " run manifests); pass a folder of its own, e.g. --output /var/lib/vardag/out.");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is a file,"
+          + " not a folder. Pass a folder (it is created when missing).");
+    }
+    if (out.startsWith(in)) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is "
+          + (out.equals(in) ? "the input folder" : "inside the input folder " + input) + ". The quarantine (the raw"
+          + " rejected rows) and the mail files would be written among the input files; pass an output folder"
+          + " outside the input folder.");
+    }
+    if (in.startsWith(out)) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --input " + input + ": it is inside"
+          + " the output folder " + output + ", which Vardag writes and cleans. Keep the input folder outside the"
+          + " output folder.");
+    }
+  }
+
+  /** The path with every link resolved, as far as it exists; the rest appended as given. */
+  static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+    } catch (IOException e) {
+      return abs;
+    }
+  }
+
+  /**
+   * Refuses an as-of date far outside any usage log (exit 2): before {@link #EARLIEST_AS_OF}, or
+   * more than {@code maxFutureDays} after the run's own date (its clock, in {@code zone}).
+   */
+  static void checkAsOf(String option, LocalDate asOf, Clock clock, ZoneId zone, int maxFutureDays) {
+    LocalDate latest = LocalDate.ofInstant(clock.instant(), zone).plusDays(maxFutureDays);
+    if (asOf.isBefore(EARLIEST_AS_OF) || asOf.isAfter(latest)) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot run for " + option + " " + asOf + ": it is "
+          + (asOf.isBefore(EARLIEST_AS_OF) ? "before " + EARLIEST_AS_OF : "after " + latest + " (the run's date + "
+          + maxFutureDays + (maxFutureDays == 1 ? " day" : " days") + ", quality.max_future_days)")
+          + ", far outside any usage log. Pass a date from " + EARLIEST_AS_OF + " to " + latest + ".");
+    }
   }
 
   static Path home() {

@@ -2,11 +2,7 @@ package se.vardag.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import se.vardag.ingest.csv.CsvRecord;
 import se.vardag.ingest.csv.CsvRecordReader;
+import se.vardag.ingest.csv.Utf8Reader;
 
 /**
- * Reads one input file under its contract: decodes UTF-8 (bytes that are not UTF-8 become U+FFFD
- * and reject their row), checks the header, and hands every data record to a {@link Sink} as
+ * Reads one input file under its contract: decodes UTF-8 (a record holding bytes that are not
+ * UTF-8 is rejected, with a hint at the file's likely encoding, and its record keeps every byte:
+ * see {@link Utf8Reader#escapedText}), checks the header (a file that looks like UTF-16 is named
+ * as such), and hands every data record to a {@link Sink} as
  * typed values or as a rejection. Blank lines are skipped. For keyed files (employees,
  * initiatives, goals) every row whose key occurs more than once is rejected, all copies, since
  * nothing tells which copy is right.
@@ -41,11 +40,14 @@ public final class ContractFileReader {
 
   private ContractFileReader() {}
 
+  /** Added to the reason of a record that holds bytes that are not UTF-8. */
+  static final String NOT_UTF8_HINT = "; the file is not UTF-8 (its bytes look like Latin-1 or Windows-1252):"
+      + " re-export it as UTF-8. The quarantined record keeps every byte: a byte that is not UTF-8 is written \\xNN,"
+      + " a backslash \\\\";
+
+  /** Decodes UTF-8 keeping every invalid byte recoverable (see {@link Utf8Reader}). */
   public static Reader utf8(InputStream in) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new InputStreamReader(in, decoder);
+    return new Utf8Reader(in);
   }
 
   /**
@@ -70,11 +72,43 @@ public final class ContractFileReader {
           + requiredColumns(contract) + " (re-export it, or remove it if it should not be there)");
       return null;
     }
+    String encoding = encodingProblem(header.raw());
+    if (encoding != null) {
+      problems.add(sourceFile + ": " + encoding);
+      return null;
+    }
     if (header.malformed()) {
       problems.add(sourceFile + ":" + header.line() + ": the header row is not valid CSV: " + header.problem());
       return null;
     }
     return HeaderMapping.resolve(contract, sourceFile, header.fields(), problems);
+  }
+
+  /**
+   * What is wrong with the encoding of a header row (decoded by {@link Utf8Reader}), or null when it
+   * is UTF-8. The header itself is never quoted: it may not be a header at all.
+   */
+  static String encodingProblem(String header) {
+    String remedy = " Re-export it as UTF-8 (Excel: Save As, \"CSV UTF-8\"; or iconv -f UTF-16 -t UTF-8)."
+        + " The header is not shown.";
+    if (header.length() >= 2 && Utf8Reader.isEscapedByte(header.charAt(0)) && Utf8Reader.isEscapedByte(header.charAt(1))) {
+      int b0 = Utf8Reader.escapedByte(header.charAt(0));
+      int b1 = Utf8Reader.escapedByte(header.charAt(1));
+      if (b0 == 0xFF && b1 == 0xFE) {
+        return "the file is not UTF-8: it is UTF-16 (little-endian, byte order mark FF FE)." + remedy;
+      }
+      if (b0 == 0xFE && b1 == 0xFF) {
+        return "the file is not UTF-8: it is UTF-16 (big-endian, byte order mark FE FF)." + remedy;
+      }
+    }
+    if (header.indexOf('\u0000') >= 0) {
+      return "the header row holds NUL bytes: the file looks like UTF-16 without a byte order mark, not UTF-8." + remedy;
+    }
+    if (Utf8Reader.hasEscapedBytes(header)) {
+      return "the header row is not UTF-8: its bytes look like Latin-1 or Windows-1252. Re-export the file as UTF-8"
+          + " (Excel: Save As, \"CSV UTF-8\"; or iconv -f WINDOWS-1252 -t UTF-8). The header is not shown.";
+    }
+    return null;
   }
 
   private static String requiredColumns(FileContract contract) {
@@ -103,15 +137,28 @@ public final class ContractFileReader {
       Counts counts = new Counts();
       counts.mapping = mapping;
       Sink target = contract.key().isPresent() ? new UniqueKeySink(sink, contract, counts) : sink;
+      int keyAt = contract.key().isPresent() ? mapping.position(contract.indexOf(contract.key().get())) : -1;
       for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
         if (record.blank()) {
           continue;
         }
         counts.read++;
+        boolean notUtf8 = Utf8Reader.hasEscapedBytes(record.raw());
+        if (notUtf8) {
+          // Values see U+FFFD (and reject the row); the record keeps the bytes, escaped.
+          record = record.map(Utf8Reader::replaced, Utf8Reader.escapedText(record.raw()));
+        }
         Object parsed = parser.parse(record);
         if (parsed instanceof Rejection) {
+          Rejection r = (Rejection) parsed;
+          if (notUtf8) {
+            r = r.withReasonAndRecord(r.reason() + NOT_UTF8_HINT, r.record());
+          }
+          if (keyAt >= 0 && !record.malformed() && keyAt < record.fields().size()) {
+            r = r.withKey(record.fields().get(keyAt).strip());
+          }
           counts.rejected++;
-          target.rejected((Rejection) parsed);
+          target.rejected(r);
         } else {
           target.row(record.line(), (Object[]) parsed, record.raw());
         }
@@ -170,7 +217,7 @@ public final class ContractFileReader {
           counts.rejected++;
           target.rejected(new Rejection(sourceFile, lines.get(i), keyName, "duplicate " + keyName + " " + Values.quote(key)
               + " (also on line " + String.join(", ", others) + "); every copy is rejected: keep one row per "
-              + keyName, raws.get(i)));
+              + keyName, raws.get(i)).withKey(key));
         }
       }
     }

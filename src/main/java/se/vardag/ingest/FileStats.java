@@ -14,9 +14,20 @@ public final class FileStats {
   private final long rowsRead;
   private final long rowsRejected;
   private final List<String> missingOptionalColumns;
+  private final long dependentRejected;
 
   public FileStats(String file, boolean required, boolean present, long bytes, String sha256, long rowsRead,
       long rowsRejected, List<String> missingOptionalColumns) {
+    this(file, required, present, bytes, sha256, rowsRead, rowsRejected, missingOptionalColumns, 0);
+  }
+
+  private FileStats(String file, boolean required, boolean present, long bytes, String sha256, long rowsRead,
+      long rowsRejected, List<String> missingOptionalColumns, long dependentRejected) {
+    if (dependentRejected < 0 || dependentRejected > rowsRejected) {
+      throw new IllegalArgumentException("Cannot count " + dependentRejected + " dependent rejections of " + file
+          + ": it has " + rowsRejected + " rejected rows");
+    }
+    this.dependentRejected = dependentRejected;
     this.file = requireNonNull(file, "file is null");
     this.required = required;
     this.present = present;
@@ -61,6 +72,20 @@ public final class FileStats {
     return rowsRejected;
   }
 
+  /**
+   * Rejected rows that were rejected only because a row of another file they refer to was
+   * rejected (a training of an employee whose roster row was rejected): counted in
+   * {@link #rowsRejected()}, but the other file's fault, so not held against this file's gate share.
+   */
+  public long dependentRejected() {
+    return dependentRejected;
+  }
+
+  /** Rejected rows that are this file's own fault: what the quality gate counts. */
+  public long ownRejected() {
+    return rowsRejected - dependentRejected;
+  }
+
   public long rowsUsed() {
     return rowsRead - rowsRejected;
   }
@@ -76,11 +101,18 @@ public final class FileStats {
 
   public FileStats withRejected(long moreRejected) {
     return new FileStats(file, required, present, bytes, sha256, rowsRead, rowsRejected + moreRejected,
-        missingOptionalColumns);
+        missingOptionalColumns, dependentRejected);
+  }
+
+  /** These stats with {@code more} rejections that depend on another file's rejected rows. */
+  public FileStats withDependentRejected(long more) {
+    return new FileStats(file, required, present, bytes, sha256, rowsRead, rowsRejected + more,
+        missingOptionalColumns, dependentRejected + more);
   }
 
   @Override
   public String toString() {
-    return file + "{read=" + rowsRead + ", rejected=" + rowsRejected + "}";
+    return file + "{read=" + rowsRead + ", rejected=" + rowsRejected
+        + (dependentRejected == 0 ? "" : " (" + dependentRejected + " dependent)") + "}";
   }
 }

@@ -56,7 +56,7 @@ public final class HeaderMapping implements Serializable {
         positions[c] = -1;
         if (column.required()) {
           local.add(file + ":1: required column " + column.name() + " is missing from the header"
-              + " (found: " + String.join(", ", header) + ")");
+              + " (found: " + found(contract, header) + ")");
         } else {
           missingOptional.add(column.name());
         }
@@ -69,6 +69,71 @@ public final class HeaderMapping implements Serializable {
       return null;
     }
     return new HeaderMapping(contract, positions, header.size(), missingOptional);
+  }
+
+  /**
+   * The header's fields as a message may show them: only fields that look like column names (the
+   * name of a column of some contract file, or within two edits of one of this file's columns) are
+   * quoted; the rest are counted, never shown, since a "header" that is really a data row, or
+   * another file altogether, would otherwise put its content into the log.
+   */
+  static String found(FileContract contract, List<String> header) {
+    List<String> shown = new ArrayList<>();
+    int hidden = 0;
+    for (String field : header) {
+      String name = field.strip().toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (looksLikeColumnName(contract, name)) {
+        shown.add(name);
+      } else {
+        hidden++;
+      }
+    }
+    if (hidden > 0) {
+      shown.add(hidden + (hidden == 1 ? " field that does not" : " fields that do not")
+          + " look like a column name (not shown)");
+    }
+    return shown.isEmpty() ? "nothing" : String.join(", ", shown);
+  }
+
+  private static boolean looksLikeColumnName(FileContract contract, String name) {
+    if (name.isEmpty() || name.length() > 40 || !name.matches("[a-z][a-z0-9_]*")) {
+      return false;
+    }
+    for (FileContract c : InputContract.ALL_FILES) {
+      for (Column column : c.columns()) {
+        if (column.name().equals(name)) {
+          return true;
+        }
+      }
+    }
+    for (Column column : contract.columns()) {
+      if (column.name().length() >= 6 && editDistance(column.name(), name) <= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   public FileContract contract() {

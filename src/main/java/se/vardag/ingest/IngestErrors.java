@@ -9,6 +9,31 @@ import se.vardag.VardagException;
 public final class IngestErrors {
   private IngestErrors() {}
 
+  /**
+   * Text as a one-line message may show it: control characters, line and paragraph separators,
+   * direction overrides and other invisible format characters are written as {@code \\uXXXX}, so a
+   * name can neither forge a log line nor hide what it holds.
+   */
+  public static String visible(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+          || (Character.isSpaceChar(c) && c != ' ')) {
+        for (char u : Character.toChars(c)) {
+          b.append(String.format("\\u%04X", (int) u));
+        }
+      } else {
+        b.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return b.toString();
+  }
+
   public static VardagException inputFolderMissing(Path dir) {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, "Cannot read the input folder " + dir
         + ": it does not exist or is not a folder. Pass the folder holding employees.csv, initiatives.csv, "

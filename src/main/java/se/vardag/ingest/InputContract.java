@@ -97,6 +97,10 @@ public final class InputContract {
   public static final List<FileContract> SINGLE_FILES =
       List.of(EMPLOYEES, GOALS, INITIATIVES, TRAININGS, LEARNING_ACTIVITIES, FOLLOW_UPS, OUTCOMES);
 
+  /** Every file's contract, the usage files' included. */
+  public static final List<FileContract> ALL_FILES =
+      List.of(EMPLOYEES, GOALS, INITIATIVES, TRAININGS, USAGE, LEARNING_ACTIVITIES, FOLLOW_UPS, OUTCOMES);
+
   /** Name of the usage folder inside the input folder. */
   public static final String USAGE_DIR = "usage";
 }

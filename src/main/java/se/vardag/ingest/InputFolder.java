@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -16,12 +17,20 @@ import java.util.Optional;
 /**
  * The input folder: which contract files are there, the usage files, and a check of every
  * header against the contract before any row is read (a broken header stops the run, exit 3).
+ *
+ * <p>Symbolic links: a link (an input file, a usage file or the usage folder) is followed only
+ * when its target lies inside the input folder (after resolving every link). A link that leads
+ * outside it, or nowhere, is refused: a broken contract naming the link, never its target or
+ * content, so that a link to a secret can neither be read nor quoted. A usage file whose name holds
+ * a control or invisible line/direction character is refused too (it could forge log lines).
  */
 public final class InputFolder {
   private final Path dir;
+  private final Path real;
 
-  private InputFolder(Path dir) {
+  private InputFolder(Path dir, Path real) {
     this.dir = dir;
+    this.real = real;
   }
 
   public static InputFolder open(Path dir) {
@@ -30,32 +39,80 @@ public final class InputFolder {
     if (!Files.isDirectory(abs)) {
       throw IngestErrors.inputFolderMissing(dir);
     }
-    return new InputFolder(abs);
+    try {
+      return new InputFolder(abs, abs.toRealPath());
+    } catch (IOException e) {
+      throw IngestErrors.unreadable(abs.toString(), e);
+    }
   }
 
   public Path dir() {
     return dir;
   }
 
+  /** The contract file, when it is a regular file (or a link to one inside the folder). */
   public Optional<Path> file(FileContract contract) {
     Path p = dir.resolve(contract.name());
-    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    return Files.isRegularFile(p) && refusal(p) == null ? Optional.of(p) : Optional.empty();
   }
 
-  /** The {@code *.csv} files of the usage folder, sorted by name; empty when the folder is missing. */
+  /**
+   * Why the entry at {@code p} is refused, or null when it may be read: a symbolic link somewhere
+   * on the way from the input folder whose target lies outside the folder, or does not exist.
+   */
+  String refusal(Path p) {
+    Path rel = dir.relativize(p);
+    Path at = dir;
+    boolean linked = false;
+    for (Path part : rel) {
+      at = at.resolve(part);
+      if (Files.isSymbolicLink(at)) {
+        linked = true;
+      }
+    }
+    if (!linked) {
+      return null;
+    }
+    try {
+      Path target = p.toRealPath();
+      if (!target.startsWith(real)) {
+        return "is a symbolic link to a file outside the input folder; Vardag reads only files inside it"
+            + " (copy the file into the folder instead of linking it). The file was not read";
+      }
+      return null;
+    } catch (IOException e) {
+      return "is a symbolic link whose target does not exist or cannot be resolved";
+    }
+  }
+
+  /** True when a file name could not be shown on one line as it is (control, line or direction characters). */
+  static boolean unsafeName(String name) {
+    return !IngestErrors.visible(name).equals(name);
+  }
+
+  /**
+   * The {@code *.csv} files of the usage folder, sorted by name; empty when the folder is missing.
+   * Refused entries (see {@link #refusedEntries}) are not among them.
+   */
   public List<UsageFile> usageFiles() {
     Path usage = dir.resolve(InputContract.USAGE_DIR);
     List<UsageFile> files = new ArrayList<>();
-    if (!Files.isDirectory(usage)) {
+    if (!Files.isDirectory(usage) || refusal(usage) != null) {
       return files;
     }
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(usage)) {
       for (Path p : stream) {
         String name = p.getFileName().toString();
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.startsWith(".")) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.startsWith(".") || unsafeName(name)
+            || refusal(p) != null) {
           continue;
         }
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException e) {
+          continue; // a dangling link or a file removed meanwhile: refused in checkContract
+        }
         if (a.isRegularFile()) {
           files.add(new UsageFile(InputContract.USAGE_DIR + "/" + name, p.toString(), a.size(),
               a.lastModifiedTime().toMillis()));
@@ -72,12 +129,15 @@ public final class InputFolder {
   public List<String> ignoredUsageEntries() {
     Path usage = dir.resolve(InputContract.USAGE_DIR);
     List<String> ignored = new ArrayList<>();
-    if (!Files.isDirectory(usage)) {
+    if (!Files.isDirectory(usage) || refusal(usage) != null) {
       return ignored;
     }
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(usage)) {
       for (Path p : stream) {
         String name = p.getFileName().toString();
+        if (unsafeName(name) || (name.toLowerCase(Locale.ROOT).endsWith(".csv") && refusal(p) != null)) {
+          continue; // refused in checkContract
+        }
         if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") || !Files.isRegularFile(p)) {
           ignored.add(InputContract.USAGE_DIR + "/" + name);
         }
@@ -89,17 +149,62 @@ public final class InputFolder {
     return ignored;
   }
 
+  /** Entries that are refused (links leading outside the folder, unsafe names), each as a contract problem. */
+  public List<String> refusedEntries() {
+    List<String> problems = new ArrayList<>();
+    for (FileContract contract : InputContract.SINGLE_FILES) {
+      Path p = dir.resolve(contract.name());
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        String why = refusal(p);
+        if (why != null) {
+          problems.add(contract.name() + ": " + why);
+        }
+      }
+    }
+    Path usage = dir.resolve(InputContract.USAGE_DIR);
+    String usageWhy = Files.exists(usage, LinkOption.NOFOLLOW_LINKS) ? refusal(usage) : null;
+    if (usageWhy != null) {
+      problems.add(InputContract.USAGE_DIR + "/: " + usageWhy);
+      return problems;
+    }
+    if (!Files.isDirectory(usage)) {
+      return problems;
+    }
+    List<String> usageProblems = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(usage)) {
+      for (Path p : stream) {
+        String name = p.getFileName().toString();
+        if (unsafeName(name)) {
+          usageProblems.add(InputContract.USAGE_DIR + "/" + IngestErrors.visible(name) + ": the file name holds control"
+              + " or invisible characters (shown as \\u escapes); rename the file. It was not read");
+          continue;
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.startsWith(".")) {
+          String why = refusal(p);
+          if (why != null) {
+            usageProblems.add(InputContract.USAGE_DIR + "/" + name + ": " + why);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw IngestErrors.unreadable(InputContract.USAGE_DIR + "/", e);
+    }
+    usageProblems.sort(String::compareTo);
+    problems.addAll(usageProblems);
+    return problems;
+  }
+
   /**
    * Checks the presence of the required files and every header (of the single files and of the
    * given usage files). Throws the input-contract error listing every problem; returns warnings.
    */
   public List<String> checkContract(Collection<UsageFile> usageToCheck) {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(refusedEntries());
     List<String> warnings = new ArrayList<>();
     for (FileContract contract : InputContract.SINGLE_FILES) {
       Optional<Path> p = file(contract);
       if (p.isEmpty()) {
-        if (contract.required()) {
+        if (contract.required() && refusal(dir.resolve(contract.name())) == null) {
           problems.add(contract.name() + ": required file is missing from " + dir);
         }
         continue;
@@ -107,7 +212,9 @@ public final class InputFolder {
       checkHeader(p.get(), contract.name(), contract, problems, warnings);
     }
     Path usage = dir.resolve(InputContract.USAGE_DIR);
-    if (!Files.isDirectory(usage)) {
+    if (refusal(usage) != null) {
+      // named above
+    } else if (!Files.isDirectory(usage)) {
       problems.add(InputContract.USAGE_DIR + "/: required folder of usage logs is missing from " + dir);
     } else if (usageFiles().isEmpty()) {
       problems.add(InputContract.USAGE_DIR + "/: the folder holds no *.csv file");

@@ -68,13 +68,15 @@ public final class ReferenceData {
   private final Dataset<Row> followUps;
   private final Dataset<Row> outcomes;
   private final Dataset<Row> rejected;
+  private final Dataset<Row> allRejected;
   private final List<Initiative> initiatives;
   private final Map<String, String> goals;
   private final Map<String, FileStats> stats;
 
   private ReferenceData(Dataset<Row> parsed, Dataset<Row> employees, Dataset<Row> trainings, Dataset<Row> learning,
-      Dataset<Row> followUps, Dataset<Row> outcomes, Dataset<Row> rejected, List<Initiative> initiatives,
-      Map<String, String> goals, Map<String, FileStats> stats) {
+      Dataset<Row> followUps, Dataset<Row> outcomes, Dataset<Row> rejected, Dataset<Row> allRejected,
+      List<Initiative> initiatives, Map<String, String> goals, Map<String, FileStats> stats) {
+    this.allRejected = allRejected;
     this.parsed = parsed;
     this.employees = employees;
     this.trainings = trainings;
@@ -172,36 +174,70 @@ public final class ReferenceData {
         col("line").as("row_id"));
 
     Dataset<Row> contractRejects = parsed.filter(col("kind").equalTo(REJECTED))
-        .select(col("file").as("source_file"), col("line"), col("column"), col("reason"), col("record"));
-    Dataset<Row> referenceRejects = unknownReference(trainingsUnknown, "employee_id",
-            "is not in employees.csv; a training must belong to someone in the roster")
-        .unionByName(unknownReference(learningUnknown, "initiative_id",
-            "is not in initiatives.csv; the activity cannot count for any initiative"))
-        .unionByName(unknownReference(followUnknown, "initiative_id",
-            "is not in initiatives.csv; the follow-up cannot count for any initiative"));
-    Dataset<Row> rejected = contractRejects.unionByName(referenceRejects)
+        .select(col("file").as("source_file"), col("line"), col("column"), col("reason"), col("record"),
+            lit(false).as("dependent"));
+    Dataset<Row> rejectedEmployees = rejectedKeys(parsed, InputContract.EMPLOYEES);
+    Dataset<Row> rejectedInitiatives = rejectedKeys(parsed, InputContract.INITIATIVES);
+    Dataset<Row> referenceRejects = unknownReference(trainingsUnknown, "employee_id", rejectedEmployees,
+            "is not in employees.csv; a training must belong to someone in the roster",
+            "employee ", "'s roster row was rejected: " + InputContract.EMPLOYEES.name() + " line ",
+            "; this training counts again once that row is fixed")
+        .unionByName(unknownReference(learningUnknown, "initiative_id", rejectedInitiatives,
+            "is not in initiatives.csv; the activity cannot count for any initiative",
+            "initiative ", "'s row in the register was rejected: " + InputContract.INITIATIVES.name() + " line ",
+            "; this activity counts again once that row is fixed"))
+        .unionByName(unknownReference(followUnknown, "initiative_id", rejectedInitiatives,
+            "is not in initiatives.csv; the follow-up cannot count for any initiative",
+            "initiative ", "'s row in the register was rejected: " + InputContract.INITIATIVES.name() + " line ",
+            "; this follow-up counts again once that row is fixed"));
+    Dataset<Row> allRejected = contractRejects.unionByName(referenceRejects)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rejected = allRejected.drop("dependent");
 
     // Counting the persisted rejections computes them once, for the statistics and the quarantine.
-    Map<String, FileStats> stats = stats(parsed, rejected);
-    return new ReferenceData(parsed, employees, trainings, learning, followUps, outcomes, rejected, initiatives,
-        goals, stats);
+    Map<String, FileStats> stats = stats(parsed, allRejected);
+    return new ReferenceData(parsed, employees, trainings, learning, followUps, outcomes, rejected, allRejected,
+        initiatives, goals, stats);
   }
 
   /** {@link Values#visible} as a Spark function: the quoted value of a reason shows invisible characters. */
   private static final org.apache.spark.sql.expressions.UserDefinedFunction VISIBLE = org.apache.spark.sql.functions
       .udf((org.apache.spark.sql.api.java.UDF1<String, String>) Values::visible, DataTypes.StringType);
 
-  private static Dataset<Row> unknownReference(Dataset<Row> rows, String column, String why) {
-    return rows.select(col("file").as("source_file"), col("line"), lit(column).as("column"),
-        concat(lit(column + " "), VISIBLE.apply(col(column)), lit(" " + why)).as("reason"), col("record"));
+  /** Per key of a keyed file's rejected rows: the first such row's line and reason. */
+  private static Dataset<Row> rejectedKeys(Dataset<Row> parsed, FileContract contract) {
+    return parsed.filter(col("kind").equalTo(REJECTED).and(col("file").equalTo(contract.name()))
+            .and(col("values").isNotNull()))
+        .select(col("values").getItem(0).as("cause_key"), org.apache.spark.sql.functions.struct(col("line"),
+            col("reason")).as("cause"))
+        .groupBy("cause_key").agg(org.apache.spark.sql.functions.min("cause").as("cause"));
+  }
+
+  /**
+   * Rows whose {@code column} names nothing the other file holds. When the other file has a
+   * rejected row with that key, the rejection names that row as its cause and is dependent (it
+   * does not count against its own file's gate share); otherwise the reference is simply unknown.
+   */
+  private static Dataset<Row> unknownReference(Dataset<Row> rows, String column, Dataset<Row> causes, String why,
+      String causePrefix, String causeMiddle, String causeSuffix) {
+    Dataset<Row> joined = rows.join(causes, rows.col(column).equalTo(causes.col("cause_key")), "left_outer");
+    Column dependent = col("cause").isNotNull();
+    Column reason = org.apache.spark.sql.functions.when(dependent, concat(lit(causePrefix), VISIBLE.apply(col(column)),
+            lit(causeMiddle), col("cause.line").cast("string"), lit(", "), col("cause.reason"), lit(causeSuffix)))
+        .otherwise(concat(lit(column + " "), VISIBLE.apply(col(column)), lit(" " + why)));
+    return joined.select(col("file").as("source_file"), col("line"), lit(column).as("column"), reason.as("reason"),
+        col("record"), dependent.as("dependent"));
   }
 
   /** Per file: the parse's statistics row, and every rejection (the contract's and the references'). */
   private static Map<String, FileStats> stats(Dataset<Row> parsed, Dataset<Row> rejected) {
     Map<String, Long> allRejected = new LinkedHashMap<>();
-    for (Row r : rejected.groupBy("source_file").count().collectAsList()) {
-      allRejected.put(r.getString(0), r.getLong(1));
+    Map<String, Long> dependentRejected = new LinkedHashMap<>();
+    for (Row r : rejected.groupBy("source_file", "dependent").count().collectAsList()) {
+      allRejected.merge(r.getString(0), r.getLong(2), Long::sum);
+      if (r.getBoolean(1)) {
+        dependentRejected.put(r.getString(0), r.getLong(2));
+      }
     }
     Map<String, FileStats> out = new LinkedHashMap<>();
     Map<String, Row> byFile = new LinkedHashMap<>();
@@ -219,8 +255,11 @@ public final class ReferenceData {
           r.getString(r.fieldIndex("sha256")), r.getLong(r.fieldIndex("rows_read")),
           r.getLong(r.fieldIndex("line")),
           missing == null || missing.isEmpty() ? List.of() : List.of(missing.split(",")));
-      // The contract's rejections are in s already; the rest were rejected for their references.
-      out.put(c.name(), s.withRejected(allRejected.getOrDefault(c.name(), 0L) - s.rowsRejected()));
+      // The contract's rejections are in s already; the rest were rejected for their references,
+      // some of them (dependent) because the row they refer to was rejected itself.
+      long dependent = dependentRejected.getOrDefault(c.name(), 0L);
+      out.put(c.name(), s.withRejected(allRejected.getOrDefault(c.name(), 0L) - s.rowsRejected() - dependent)
+          .withDependentRejected(dependent));
     }
     return out;
   }
@@ -316,7 +355,7 @@ public final class ReferenceData {
 
   public void release() {
     parsed.unpersist();
-    rejected.unpersist();
+    allRejected.unpersist();
   }
 
   /** Parses one file into PARSED_SCHEMA rows: its valid rows, its rejections and one stats row. */
@@ -358,8 +397,9 @@ public final class ReferenceData {
 
               @Override
               public void rejected(Rejection r) {
-                out.add(RowFactory.create(name, REJECTED, r.line(), r.column(), r.reason(), r.record(), null, null,
-                    null, null, null));
+                // The key of a rejected row travels in values, so that rows referring to it can name the cause.
+                out.add(RowFactory.create(name, REJECTED, r.line(), r.column(), r.reason(), r.record(),
+                    r.key() == null ? null : new String[] {r.key()}, null, null, null, null));
               }
             });
       }

@@ -13,8 +13,14 @@ public final class Rejection implements Serializable {
   private final String column;
   private final String reason;
   private final String record;
+  private final String key;
 
   public Rejection(String sourceFile, Long line, String column, String reason, String record) {
+    this(sourceFile, line, column, reason, record, null);
+  }
+
+  private Rejection(String sourceFile, Long line, String column, String reason, String record, String key) {
+    this.key = key;
     this.sourceFile = requireNonNull(sourceFile, "sourceFile is null");
     this.line = line;
     this.column = column;
@@ -42,6 +48,23 @@ public final class Rejection implements Serializable {
 
   public String record() {
     return record;
+  }
+
+  /**
+   * The value of the file's key column (employee_id, initiative_id, goal_id) as it stands in the
+   * rejected row, when the row is readable enough to tell; null otherwise. Lets the rows that
+   * refer to this one name the cause of their own rejection.
+   */
+  public String key() {
+    return key;
+  }
+
+  public Rejection withKey(String newKey) {
+    return new Rejection(sourceFile, line, column, reason, record, newKey);
+  }
+
+  public Rejection withReasonAndRecord(String newReason, String newRecord) {
+    return new Rejection(sourceFile, line, column, newReason, newRecord, key);
   }
 
   /** {@code file:line: column c: reason}, the form validate prints. */

@@ -98,6 +98,11 @@ public final class UsageStore {
     public long size;
     public long modifiedMillis;
     public String sha256;
+    /**
+     * CRC32C of the bytes this version was read from (the same bytes as {@link #sha256}); null in an
+     * index written before content checks, which makes the file pending once.
+     */
+    public Long crc32c;
     public String key;
     public long rowsRead;
     public long rowsRejected;
@@ -168,7 +173,11 @@ public final class UsageStore {
     return fingerprint(zone, pseudonyms, maxFieldChars) + ";max_future_days=" + maxFutureDays;
   }
 
-  /** The usage files a refresh would read: new, changed, or all when the store must be rebuilt. */
+  /**
+   * The usage files a refresh would read: new, changed, or all when the store must be rebuilt. A
+   * change is detected by content: same size and modification time are not enough, the file's
+   * CRC32C must also equal the one of the bytes it was last read from.
+   */
   public List<UsageFile> pending(List<UsageFile> current, String fingerprint, boolean full) {
     boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
     Map<String, FileEntry> known = new HashMap<>();
@@ -180,11 +189,26 @@ public final class UsageStore {
     List<UsageFile> out = new ArrayList<>();
     for (UsageFile f : current) {
       FileEntry e = known.get(f.name());
-      if (e == null || e.size != f.size() || e.modifiedMillis != f.modifiedMillis()) {
+      if (e == null || e.size != f.size() || e.modifiedMillis != f.modifiedMillis() || e.crc32c == null
+          || e.crc32c != crc32c(Path.of(f.path()))) {
         out.add(f);
       }
     }
     return out;
+  }
+
+  /** CRC32C of a file's bytes; -1 (never a CRC32C) when it cannot be read, so that it is read again. */
+  static long crc32c(Path file) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        crc.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return crc.getValue();
   }
 
   /**
@@ -349,8 +373,11 @@ public final class UsageStore {
     @Override
     public FileEntry call(UsageFile file) throws Exception {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
       UsageFileParser.Result result;
-      try (InputStream in = new DigestInputStream(Files.newInputStream(Path.of(file.path())), sha)) {
+      // Both checksums are of the bytes actually read, not of the file as listed.
+      try (InputStream in = new DigestInputStream(new java.util.zip.CheckedInputStream(
+          Files.newInputStream(Path.of(file.path())), crc), sha)) {
         result = UsageFileParser.parse(in, file.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
             pseudonyms.copy(), future);
       }
@@ -360,6 +387,7 @@ public final class UsageStore {
       e.size = file.size();
       e.modifiedMillis = file.modifiedMillis();
       e.sha256 = HexFormat.of().formatHex(sha.digest());
+      e.crc32c = crc.getValue();
       e.key = key(file, runId);
       e.rowsRead = result.rowsRead;
       e.rowsRejected = result.rowsRejected;

@@ -252,4 +252,57 @@ public final class Publisher {
       throw new UncheckedIOException("Cannot delete " + p, e);
     }
   }
+
+  /**
+   * The error to report when {@code e} (or one of its causes) says the output's file system is
+   * full ("No space left on device", or a disk quota exceeded); null for any other failure.
+   */
+  public static se.vardag.VardagException storageFull(Path output, Throwable e) {
+    String reason = storageFullReason(e);
+    if (reason == null) {
+      return null;
+    }
+    return new se.vardag.VardagException(se.vardag.ExitCode.OUTPUT_STORAGE_FULL, "Cannot write to the output folder "
+        + output + ": " + reason + ". Free space on that file system (or pass an --output on a larger one) and run"
+        + " again. A date is published only once all its files are written, so what was published before is"
+        + " unchanged.");
+  }
+
+  private static String storageFullReason(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      String m = t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+          : t.getMessage();
+      if (m == null) {
+        continue;
+      }
+      if (m.contains("No space left on device")) {
+        return "no space left on its file system";
+      }
+      if (m.contains("Disk quota exceeded")) {
+        return "the disk quota of its file system is exceeded";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Writes the run manifest; when the file system is full, logs one line instead (there is no
+   * room for it) and leaves no partial file behind. Any other failure is thrown.
+   */
+  public static void writeManifestIfRoom(RunManifest manifest, Path file) {
+    try {
+      manifest.write(file);
+    } catch (UncheckedIOException e) {
+      if (storageFullReason(e) == null) {
+        throw e;
+      }
+      try {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
+      } catch (IOException ignored) {
+        // nothing more can be done on a full disk
+      }
+      LOG.warn("Cannot write the run manifest {}: no space left on its file system.", file);
+    }
+  }
 }

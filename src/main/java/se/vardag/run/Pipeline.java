@@ -176,9 +176,15 @@ public final class Pipeline {
       } catch (VardagException e) {
         manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
         manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
-        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
+        Publisher.writeManifestIfRoom(manifest, output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
         throw e;
       } catch (RuntimeException e) {
+        VardagException full = Publisher.storageFull(output, e);
+        if (full != null) {
+          manifest.finish(clock.instant(), full.exitCode().code(), full.getMessage());
+          Publisher.writeManifestIfRoom(manifest, output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
+          throw full;
+        }
         manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
         manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
         throw e;
@@ -258,7 +264,7 @@ public final class Pipeline {
     stats.add(3, new FileStats(InputContract.USAGE_DIR + "/", true, true, usageBytes, null, usageRead, usageRejected,
         List.of()));
     for (FileStats s : p.reference.stats().values()) {
-      gate.check(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+      gate.check(s.file(), s.rowsRead(), s.ownRejected(), failures);
     }
     p.stats = stats;
     manifest.inputs(stats);
@@ -363,8 +369,9 @@ public final class Pipeline {
     }
     timed(manifest, "cleanup", () -> {
       publisher.collectGarbage(runId);
-      LocalDate newest = dates.get(dates.size() - 1);
-      List<LocalDate> expired = publisher.expireQuarantine(newest.minusDays(config.retentionDays()));
+      // Counted from the run's own date, never from D: a stray far-future D must not expire real data.
+      LocalDate today = LocalDate.ofInstant(clock.instant(), config.timezone());
+      List<LocalDate> expired = publisher.expireQuarantine(today.minusDays(config.retentionDays()));
       if (!expired.isEmpty()) {
         LOG.info("Quarantine of {} date(s) older than {} days removed.", expired.size(), config.retentionDays());
       }
@@ -439,7 +446,7 @@ public final class Pipeline {
     for (FileStats s : reference.stats().values()) {
       if (s.present()) {
         out.printf(java.util.Locale.ROOT, "%-26s %8d rows read, %6d rejected%n", s.file(), s.rowsRead(), s.rowsRejected());
-        gate.check(s.file(), s.rowsRead(), s.rowsRejected(), failures);
+        gate.check(s.file(), s.rowsRead(), s.ownRejected(), failures);
       } else {
         out.printf(java.util.Locale.ROOT, "%-26s %s%n", s.file(), s.required() ? "MISSING" : "not present (optional)");
       }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,9 +109,79 @@ class ContractFileReaderTest {
     }
     read(InputContract.EMPLOYEES, all);
     assertThat(rejected).extracting(Rejection::reason).containsExactly("contains a NUL byte",
-        "contains bytes that are not valid UTF-8 (the file must be UTF-8)");
+        "contains bytes that are not valid UTF-8 (the file must be UTF-8); the file is not UTF-8 (its bytes look like"
+            + " Latin-1 or Windows-1252): re-export it as UTF-8. The quarantined record keeps every byte: a byte that"
+            + " is not UTF-8 is written \\xNN, a backslash \\\\");
     assertThat(rejected).extracting(Rejection::column).containsExactly("display_name", "display_name");
+    // The raw bytes stay recoverable: 0xC5 is written \xC5 (not U+FFFD).
+    assertThat(rejected.get(1).record()).isEqualTo("E2,\\xC5sa,,HR,,2020-01-01,");
+    assertThat(rejected).extracting(Rejection::key).containsExactly("E1", "E2");
     assertThat(rows).hasSize(1);
+  }
+
+  @Test
+  void aBackslashInARecordWithBytesThatAreNotUtf8IsDoubledSoTheBytesCanBeRestored() throws IOException {
+    byte[] head = EMPLOYEES_HEADER.getBytes(StandardCharsets.UTF_8);
+    byte[] row = new byte[] {'E', '9', ',', 'a', '\\', 'x', 'C', '5', (byte) 0xE9, ',', ',', 'H', 'R', ',', ',', '2',
+        '0', '2', '0', '-', '0', '1', '-', '0', '1', ',', '\n'};
+    byte[] all = new byte[head.length + row.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(row, 0, all, head.length, row.length);
+    read(InputContract.EMPLOYEES, all);
+    assertThat(rejected).singleElement().satisfies(r ->
+        assertThat(r.record()).isEqualTo("E9,a\\\\xC5\\xE9,,HR,,2020-01-01,"));
+  }
+
+  @Test
+  void aHeaderThatIsReallyADataRowIsNotQuoted() {
+    List<String> problems = new ArrayList<>();
+    HeaderMapping m = HeaderMapping.resolve(InputContract.EMPLOYEES, "employees.csv",
+        List.of("E1001", "Anna Berg", "anna.berg@vardag.se", "IT/Service Desk", "", "2020-01-01", "lindqvist"), problems);
+    assertThat(m).isNull();
+    assertThat(problems).first().isEqualTo("employees.csv:1: required column employee_id is missing from the header"
+        + " (found: 6 fields that do not look like a column name (not shown))");
+    assertThat(String.join("\n", problems)).doesNotContain("Anna", "anna", "E1001", "lindqvist");
+  }
+
+  @Test
+  void headerNamesThatLookLikeColumnNamesAreShownAndNearMissesToo() {
+    List<String> problems = new ArrayList<>();
+    HeaderMapping.resolve(InputContract.USAGE, "usage/u.csv",
+        List.of("Event_Time", "employe_id", "source", "root:x:0:0:root:/root:/bin/bash", "hunter2"), problems);
+    assertThat(problems).containsExactly(
+        "usage/u.csv:1: required column employee_id is missing from the header (found: event_time, employe_id, source,"
+            + " 2 fields that do not look like a column name (not shown))",
+        "usage/u.csv:1: required column action is missing from the header (found: event_time, employe_id, source,"
+            + " 2 fields that do not look like a column name (not shown))");
+  }
+
+  @Test
+  void aRejectedRowOfAKeyedFileCarriesItsKeyAndDuplicatesDoToo() throws IOException {
+    read(InputContract.EMPLOYEES, EMPLOYEES_HEADER + "E1,A,,HR,,2020-13-01,\nE2,B,,HR,,2020-01-01,\n"
+        + " E2 ,C,,HR,,2020-01-01,\n\"E3,x\n");
+    assertThat(rejected).extracting(Rejection::line).containsExactly(2L, 5L, 3L, 4L);
+    assertThat(rejected).extracting(Rejection::key).containsExactly("E1", null, "E2", "E2");
+  }
+
+  @Test
+  void aUtf16FileIsNamedAsSuchAndItsHeaderIsNotQuoted() throws IOException {
+    List<String> problems = new java.util.ArrayList<>();
+    byte[] le = ("\uFEFF" + EMPLOYEES_HEADER).getBytes(java.nio.charset.Charset.forName("UTF-16LE"));
+    Path f = java.nio.file.Files.createTempFile("utf16", ".csv");
+    try {
+      java.nio.file.Files.write(f, le);
+      assertThat(ContractFileReader.header(f, "employees.csv", InputContract.EMPLOYEES, problems)).isNull();
+      java.nio.file.Files.write(f, EMPLOYEES_HEADER.getBytes(java.nio.charset.Charset.forName("UTF-16BE")));
+      assertThat(ContractFileReader.header(f, "employees.csv", InputContract.EMPLOYEES, problems)).isNull();
+    } finally {
+      java.nio.file.Files.delete(f);
+    }
+    String remedy = " Re-export it as UTF-8 (Excel: Save As, \"CSV UTF-8\"; or iconv -f UTF-16 -t UTF-8)."
+        + " The header is not shown.";
+    assertThat(problems).containsExactly(
+        "employees.csv: the file is not UTF-8: it is UTF-16 (little-endian, byte order mark FF FE)." + remedy,
+        "employees.csv: the header row holds NUL bytes: the file looks like UTF-16 without a byte order mark, not"
+            + " UTF-8." + remedy);
   }
 
   @Test

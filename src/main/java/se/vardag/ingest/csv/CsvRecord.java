@@ -29,6 +29,13 @@ public final class CsvRecord {
     return new CsvRecord(line, List.of(), raw, requireNonNull(problem, "problem is null"));
   }
 
+  /** The same record with every field mapped by {@code fieldMap} and another raw text. */
+  public CsvRecord map(java.util.function.UnaryOperator<String> fieldMap, String newRaw) {
+    List<String> mapped = new java.util.ArrayList<>(fields.size());
+    fields.forEach(f -> mapped.add(fieldMap.apply(f)));
+    return new CsvRecord(line, problem == null ? List.copyOf(mapped) : List.of(), newRaw, problem);
+  }
+
   /** Line of the file (1-based, counting LF, CRLF and lone CR) on which the record starts. */
   public long line() {
     return line;

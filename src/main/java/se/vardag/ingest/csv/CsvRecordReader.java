@@ -18,15 +18,24 @@ import java.util.List;
  * <p>Strictness: a field containing a double quote must be quoted; after a closing quote only a
  * comma or a line break may follow; a quoted field must be closed before the end of the file.
  * Breaking any of these makes that one record malformed. The reader then resumes after the
- * record's end, found by counting quotes; an unclosed quote consumes the rest of the file, as it
- * must. A leading byte order mark is skipped.
+ * record's end, found by counting quotes.
+ *
+ * <p>Runaway quotes: a record may span at most {@code maxRecordLines} physical lines (default
+ * {@value #DEFAULT_MAX_RECORD_LINES}). A quote that is not closed within that many lines, or not
+ * before the end of the file, does not swallow the rest of the file: only the record's first
+ * physical line is returned as malformed, and reading resumes on the next line. So every physical
+ * line is either part of a record or of a malformed record, and none is lost unseen.
+ * A leading byte order mark is skipped.
  */
 public final class CsvRecordReader implements Closeable {
   private static final int BUFFER = 1 << 16;
   private static final char BOM = '\uFEFF';
+  /** The most physical lines one record may span unless the constructor says otherwise. */
+  public static final int DEFAULT_MAX_RECORD_LINES = 100;
 
   private final Reader reader;
-  private final char[] buf = new char[BUFFER];
+  private final int maxRecordLines;
+  private char[] buf = new char[BUFFER];
   private int pos;
   private int limit;
   private boolean eof;
@@ -38,7 +47,17 @@ public final class CsvRecordReader implements Closeable {
   private final StringBuilder field = new StringBuilder(64);
 
   public CsvRecordReader(Reader reader) {
+    this(reader, DEFAULT_MAX_RECORD_LINES);
+  }
+
+  /** A reader whose records may span at most {@code maxRecordLines} physical lines (at least 1). */
+  public CsvRecordReader(Reader reader, int maxRecordLines) {
     this.reader = requireNonNull(reader, "reader is null");
+    if (maxRecordLines < 1) {
+      throw new IllegalArgumentException("Cannot read CSV with at most " + maxRecordLines
+          + " lines per record: the limit must be at least 1");
+    }
+    this.maxRecordLines = maxRecordLines;
   }
 
   /** The next record, or null at the end of the file. */
@@ -68,14 +87,13 @@ public final class CsvRecordReader implements Closeable {
       if (!fill()) {
         // End of file ends the record.
         if (recovering) {
-          if (recoverInQuotes && problem == null) {
-            problem = "unterminated quoted field (opened on line " + quoteOpenedOn + ")";
+          if (recoverInQuotes) {
+            return runaway(startLine, quoteOpenedOn, problem, "before the end of the file");
           }
           break;
         }
         if (quoted && !afterQuote) {
-          problem = "unterminated quoted field (opened on line " + quoteOpenedOn + "): the rest of the file is part of it";
-          break;
+          return runaway(startLine, quoteOpenedOn, null, "before the end of the file");
         }
         fields.add(field.toString());
         break;
@@ -91,10 +109,13 @@ public final class CsvRecordReader implements Closeable {
           endOfLine(c);
           break;
         }
+        raw.append(c);
         if (c == '\n' || (c == '\r' && !peekLf())) {
           line++;
+          if (line - startLine >= maxRecordLines) {
+            return runaway(startLine, quoteOpenedOn, problem, "within " + maxRecordLines + " lines");
+          }
         }
-        raw.append(c);
         continue;
       }
       if (quoted) {
@@ -130,10 +151,13 @@ public final class CsvRecordReader implements Closeable {
         if (c == '"') {
           afterQuote = true;
         } else {
+          field.append(c);
           if (c == '\n' || (c == '\r' && !peekLf())) {
             line++;
+            if (line - startLine >= maxRecordLines) {
+              return runaway(startLine, quoteOpenedOn, null, "within " + maxRecordLines + " lines");
+            }
           }
-          field.append(c);
         }
         continue;
       }
@@ -169,6 +193,41 @@ public final class CsvRecordReader implements Closeable {
     }
     String text = raw.toString();
     return problem == null ? CsvRecord.wellFormed(startLine, fields, text) : CsvRecord.malformed(startLine, text, problem);
+  }
+
+  /**
+   * Ends a record whose quote runs away (not closed {@code where}): its first physical line is the
+   * malformed record, and everything after that line is read again as new records.
+   */
+  private CsvRecord runaway(long startLine, long quoteLine, String earlier, String where) {
+    String text = raw.toString();
+    int end = 0;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    int next = end;
+    if (next < text.length()) {
+      next += text.charAt(next) == '\r' && next + 1 < text.length() && text.charAt(next + 1) == '\n' ? 2 : 1;
+    }
+    String problem = (earlier == null ? "unterminated quoted field: the double quote opened on line " + quoteLine
+        : earlier + "; a later double quote") + " is not closed " + where;
+    if (next <= end) {
+      // The record is a single line: nothing to read again.
+      line = startLine + 1;
+      return CsvRecord.malformed(startLine, text, problem);
+    }
+    // Replay the rest of the record, then the unread buffer.
+    int restLength = text.length() - next;
+    int unread = limit - pos;
+    char[] replay = new char[Math.max(BUFFER, restLength + unread)];
+    text.getChars(next, text.length(), replay, 0);
+    System.arraycopy(buf, pos, replay, restLength, unread);
+    buf = replay;
+    pos = 0;
+    limit = restLength + unread;
+    line = startLine + 1;
+    return CsvRecord.malformed(startLine, text.substring(0, end), problem
+        + "; only line " + startLine + " is rejected and reading resumes on line " + (startLine + 1));
   }
 
   /** Consumes the rest of a line terminator whose first character was c, and counts the line. */

@@ -24,6 +24,16 @@ class CsvRecordReaderTest {
     return out;
   }
 
+  private static List<CsvRecord> readWithLimit(String text, int limit) throws IOException {
+    List<CsvRecord> out = new ArrayList<>();
+    try (CsvRecordReader r = new CsvRecordReader(new StringReader(text), limit)) {
+      for (CsvRecord rec = r.next(); rec != null; rec = r.next()) {
+        out.add(rec);
+      }
+    }
+    return out;
+  }
+
   @Test
   void readsFieldsLinesAndRawText() throws IOException {
     List<CsvRecord> recs = read("a,b\n1,\"x, \"\"y\"\"\nz\"\r\n3,\n");
@@ -75,13 +85,69 @@ class CsvRecordReaderTest {
   }
 
   @Test
-  void unterminatedQuoteConsumesTheRestOfTheFile() throws IOException {
+  void unterminatedQuoteRejectsOnlyItsLineAndReadingResumesOnTheNext() throws IOException {
     List<CsvRecord> recs = read("h1,h2\na,\"b\nc,d\ne,f\n");
-    assertThat(recs).hasSize(2);
+    assertThat(recs).hasSize(4);
     assertThat(recs.get(1).malformed()).isTrue();
-    assertThat(recs.get(1).problem())
-        .isEqualTo("unterminated quoted field (opened on line 2): the rest of the file is part of it");
-    assertThat(recs.get(1).raw()).isEqualTo("a,\"b\nc,d\ne,f\n");
+    assertThat(recs.get(1).problem()).isEqualTo("unterminated quoted field: the double quote opened on line 2 is not"
+        + " closed before the end of the file; only line 2 is rejected and reading resumes on line 3");
+    assertThat(recs.get(1).raw()).isEqualTo("a,\"b");
+    assertThat(recs.get(2).fields()).containsExactly("c", "d");
+    assertThat(recs.get(2).line()).isEqualTo(3);
+    assertThat(recs.get(3).fields()).containsExactly("e", "f");
+    assertThat(recs.get(3).line()).isEqualTo(4);
+  }
+
+  @Test
+  void unterminatedQuoteOnTheLastLineWithoutNewlineIsThatLine() throws IOException {
+    List<CsvRecord> recs = read("h\nok\n\"x");
+    assertThat(recs).hasSize(3);
+    assertThat(recs.get(2).problem()).isEqualTo("unterminated quoted field: the double quote opened on line 3 is not"
+        + " closed before the end of the file");
+    assertThat(recs.get(2).raw()).isEqualTo("\"x");
+  }
+
+  @Test
+  void aQuotedFieldMaySpanTheLimitButNotOneLineMore() throws IOException {
+    // Limit 3: a record over lines 2-4 is fine; one over lines 2-5 is a runaway at its 4th line.
+    List<CsvRecord> ok = readWithLimit("h,i\n1,\"a\nb\nc\"\n2,z\n", 3);
+    assertThat(ok).extracting(CsvRecord::malformed).containsExactly(false, false, false);
+    assertThat(ok.get(1).fields()).containsExactly("1", "a\nb\nc");
+    assertThat(ok.get(2).line()).isEqualTo(5);
+
+    List<CsvRecord> runaway = readWithLimit("h,i\r\n1,\"a\r\nb\r\nc\r\nd\"\r\n2,z\r\n", 3);
+    assertThat(runaway.get(1).problem()).isEqualTo("unterminated quoted field: the double quote opened on line 2 is"
+        + " not closed within 3 lines; only line 2 is rejected and reading resumes on line 3");
+    assertThat(runaway.get(1).raw()).isEqualTo("1,\"a");
+    // Lines 3-6 are read again as records: b, c, d" (a stray quote), 2,z.
+    assertThat(runaway).extracting(CsvRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(runaway.get(2).fields()).containsExactly("b");
+    assertThat(runaway.get(4).malformed()).isTrue();
+    assertThat(runaway.get(5).fields()).containsExactly("2", "z");
+  }
+
+  @Test
+  void aRunawayQuoteInALongFileLosesOnlyItsOwnLine() throws IOException {
+    // The issue's case: a quote before a value on line 1000 of a 2,239-line file (buffer boundaries included).
+    StringBuilder text = new StringBuilder("event_time,employee_id,source,action,count\n");
+    for (int i = 2; i <= 2239; i++) {
+      text.append("2026-11-03T08:15:00Z,E").append(i).append(i == 1000 ? ",\"servicenow" : ",servicenow")
+          .append(",incident.resolve,1\n");
+    }
+    List<CsvRecord> recs = read(text.toString());
+    assertThat(recs).hasSize(2239);
+    assertThat(recs.stream().filter(CsvRecord::malformed)).extracting(CsvRecord::line).containsExactly(1000L);
+    assertThat(recs.get(2238).line()).isEqualTo(2239);
+    assertThat(recs.get(2238).fields().get(1)).isEqualTo("E2239");
+    assertThat(recs.get(999).raw()).isEqualTo("2026-11-03T08:15:00Z,E1000,\"servicenow,incident.resolve,1");
+  }
+
+  @Test
+  void aStrayQuoteThatOpensARunawayAfterTheFirstProblemAlsoStopsAtItsLine() throws IOException {
+    List<CsvRecord> recs = read("h\n5\" screen,x\nnext,y\n");
+    // A single stray quote makes the rest "quoted" while recovering: bounded by the same rule.
+    assertThat(recs).hasSize(3);
+    assertThat(recs.get(2).fields()).containsExactly("next", "y");
   }
 
   @Test
