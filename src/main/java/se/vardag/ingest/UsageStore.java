@@ -46,7 +46,7 @@ import se.vardag.privacy.Pseudonymizer;
  * Vardag's incremental store of usage facts, under {@code <output>/_state/usage/}. Each usage
  * file is read once: its compact facts (per person, source and action, the days with an event;
  * see {@link DayFactsFile}) and its rejected rows are kept in a folder of their own, and an index
- * records which file version (size, mtime, SHA-256) they came from. A nightly run reads only new
+ * records which file version (size, mtime, CRC32C and SHA-256 of the bytes read) they came from. A nightly run reads only new
  * or changed files. The facts of many files are compacted into a "base" (per person, source and
  * action, every day of the history), so a night's computation reads the base plus at most
  * {@value #COMPACT_AFTER} recent files, never the history.

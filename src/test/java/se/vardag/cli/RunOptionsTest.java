@@ -1,0 +1,70 @@
+package se.vardag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vardag.ExitCode;
+import se.vardag.VardagException;
+
+class RunOptionsTest {
+  // 23:30 UTC on 2026-11-27 is already 2026-11-28 in Stockholm.
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T23:30:00Z"), ZoneOffset.UTC);
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void asOfFromTheFirstDayOf2000ToTheRunsDatePlusMaxFutureDaysIsAccepted() {
+    assertThatCode(() -> RunOptions.checkAsOf("--as-of", LocalDate.of(2000, 1, 1), CLOCK, STOCKHOLM, 1))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> RunOptions.checkAsOf("--as-of", LocalDate.of(2026, 11, 29), CLOCK, STOCKHOLM, 1))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void asOfOneDayOutsideEitherEdgeIsRefusedWithExit2() {
+    assertThatThrownBy(() -> RunOptions.checkAsOf("--as-of", LocalDate.of(1999, 12, 31), CLOCK, STOCKHOLM, 1))
+        .isInstanceOfSatisfying(VardagException.class, e -> assertThat(e.exitCode())
+            .isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot run for --as-of 1999-12-31: it is before 2000-01-01, far outside any usage log. Pass a"
+            + " date from 2000-01-01 to 2026-11-29.");
+    assertThatThrownBy(() -> RunOptions.checkAsOf("--to", LocalDate.of(2026, 11, 30), CLOCK, STOCKHOLM, 1))
+        .hasMessage("Cannot run for --to 2026-11-30: it is after 2026-11-29 (the run's date + 1 day,"
+            + " quality.max_future_days), far outside any usage log. Pass a date from 2000-01-01 to 2026-11-29.");
+    // In UTC the run's date is still 2026-11-27.
+    assertThatThrownBy(() -> RunOptions.checkAsOf("--as-of", LocalDate.of(2026, 11, 29), CLOCK, ZoneOffset.UTC, 1))
+        .hasMessageStartingWith("Cannot run for --as-of 2026-11-29: it is after 2026-11-28");
+  }
+
+  @Test
+  void anOutputBesideTheInputIsAcceptedAndOneBehindALinkIntoTheInputIsNot() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    assertThatCode(() -> RunOptions.checkFolders(in, dir.resolve("out"))).doesNotThrowAnyException();
+    Path link = Files.createSymbolicLink(dir.resolve("link"), in);
+    assertThatThrownBy(() -> RunOptions.checkFolders(in, link.resolve("new/out")))
+        .hasMessage("Cannot use --output " + link.resolve("new/out") + ": it is inside the input folder " + in
+            + ". The quarantine (the raw rejected rows) and the mail files would be written among the input files;"
+            + " pass an output folder outside the input folder.");
+  }
+
+  @Test
+  void anOutputThatIsAFileIsRefused() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path file = Files.writeString(dir.resolve("out.txt"), "x");
+    assertThatThrownBy(() -> RunOptions.checkFolders(in, file))
+        .hasMessage("Cannot use --output " + file + ": it is a file, not a folder. Pass a folder (it is created when"
+            + " missing).");
+  }
+}

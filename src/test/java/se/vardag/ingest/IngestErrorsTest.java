@@ -1,0 +1,44 @@
+package se.vardag.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IngestErrorsTest {
+  @Test
+  void visibleEscapesControlLineDirectionAndInvisibleCharactersOnly() {
+    assertThat(IngestErrors.visible("usage-2026-11-27 Åsa 😀.csv")).isEqualTo("usage-2026-11-27 Åsa 😀.csv");
+    assertThat(IngestErrors.visible("a\r\nb\u2028c\u202Ed\u200Be\u00A0f\u0085g\uDC80"))
+        .isEqualTo("a\\u000D\\u000Ab\\u2028c\\u202Ed\\u200Be\\u00A0f\\u0085g\\uDC80");
+  }
+
+  @Test
+  void theGateMessagePointsAtValidateNotAtTheManifest() {
+    assertThat(IngestErrors.qualityGateFailed(List.of("x.csv: 2 of 3 rows rejected (66.67%)"), 0.01).getMessage())
+        .isEqualTo("Cannot publish: the data-quality gate failed; the share of rejected rows is above"
+            + " quality.max_rejected_share = 0.01 in 1 file:\n  - x.csv: 2 of 3 rows rejected (66.67%)\n"
+            + "The run manifest holds the counts per file; 'jobs/vardag validate --input <folder>' lists every"
+            + " rejected row with its line and reason. Fix them at the source (or raise quality.max_rejected_share"
+            + " if the share is acceptable) and run again; nothing was published and no report was sent.");
+  }
+
+  @Test
+  void dependentRejectionsCountInTheFileButNotInItsOwnShare() {
+    FileStats s = new FileStats("trainings.csv", true, true, 10, "ab", 100, 2, List.of()).withDependentRejected(7);
+    assertThat(s.rowsRejected()).isEqualTo(9);
+    assertThat(s.dependentRejected()).isEqualTo(7);
+    assertThat(s.ownRejected()).isEqualTo(2);
+    assertThat(s.withRejected(1).ownRejected()).isEqualTo(3);
+    assertThat(s.toString()).isEqualTo("trainings.csv{read=100, rejected=9 (7 dependent)}");
+  }
+
+  @Test
+  void dependentRejectionsCannotExceedTheRejectedRows() {
+    FileStats s = new FileStats("x.csv", true, true, 1, null, 5, 0, List.of());
+    assertThat(s.withDependentRejected(0).dependentRejected()).isZero();
+    assertThatThrownBy(() -> s.withDependentRejected(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot count -1 dependent rejections of x.csv: it has -1 rejected rows");
+  }
+}
