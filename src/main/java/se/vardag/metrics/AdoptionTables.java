@@ -35,9 +35,12 @@ public final class AdoptionTables {
   private final Dataset<Row> flags;
   private final Dataset<Row> computed;
   private final List<Map<String, Object>> initiativeRows;
+  private final UsageSources usageSources;
 
   private AdoptionTables(Dataset<Row> initiativeAdoption, Dataset<Row> unitAdoption, Dataset<Row> weeklyActive,
-      Dataset<Row> flags, Dataset<Row> computed, List<Map<String, Object>> initiativeRows) {
+      Dataset<Row> flags, Dataset<Row> computed, List<Map<String, Object>> initiativeRows,
+      UsageSources usageSources) {
+    this.usageSources = usageSources;
     this.initiativeAdoption = initiativeAdoption;
     this.unitAdoption = unitAdoption;
     this.weeklyActive = weeklyActive;
@@ -52,7 +55,10 @@ public final class AdoptionTables {
    */
   public static AdoptionTables compute(SparkSession spark, Dataset<Row> facts, List<Initiative> initiatives,
       Map<String, String> goals, Map<String, FollowThrough.Owner> owners, List<LocalDate> dates,
-      FlagThresholds thresholds, int minGroupSize) {
+      FlagThresholds thresholds, int minGroupSize, Deliveries deliveries,
+      java.util.function.Supplier<UsageSources> usageSources) {
+    requireNonNull(deliveries, "deliveries is null");
+    requireNonNull(usageSources, "usageSources is null");
     requireNonNull(dates, "dates is null");
     int[] days = dates.stream().mapToInt(d -> (int) d.toEpochDay()).toArray();
     Map<String, Initiative> byId = new LinkedHashMap<>();
@@ -68,6 +74,8 @@ public final class AdoptionTables {
     for (Row r : computed.filter(col("kind").equalTo(Facts.KIND_ADOPTION)).collectAsList()) {
       adoption.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(2), Facts.adoption(r));
     }
+    // Complete now: the collect above has read the usage store (see Facts.Activity).
+    UsageSources sources = requireNonNull(usageSources.get(), "usage sources are null");
     for (LocalDate date : dates) {
       int d = (int) date.toEpochDay();
       for (Initiative i : initiatives) {
@@ -75,7 +83,7 @@ public final class AdoptionTables {
         FollowThrough.Owner owner = i.ownerId() == null ? null
             : owners.getOrDefault(i.ownerId(), FollowThrough.Owner.NOT_IN_ROSTER);
         String goalTitle = i.goalId() == null ? null : goals.get(i.goalId());
-        FollowThrough.Evaluation e = evaluator.evaluate(i, a, owner, goalTitle);
+        FollowThrough.Evaluation e = evaluator.evaluate(i, a, owner, goalTitle, deliveries, sources);
         adoptionRows.add(TableWriter.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
         Map<String, Object> plain = new LinkedHashMap<>(e.row());
         plain.put("as_of", date);
@@ -98,7 +106,7 @@ public final class AdoptionTables {
         TableWriter.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
     Dataset<Row> flags = spark.createDataFrame(flagRows, TableWriter.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
     return new AdoptionTables(initiativeAdoption, unitAdoption(computed), weeklyActive(computed, minGroupSize), flags,
-        computed, plainRows);
+        computed, plainRows, sources);
   }
 
   static Dataset<Row> unitAdoption(Dataset<Row> computed) {
@@ -155,6 +163,33 @@ public final class AdoptionTables {
   /** The initiative rows as plain values (with {@code as_of}), for logging and the manifest. */
   public List<Map<String, Object>> initiativeRows() {
     return initiativeRows;
+  }
+
+  /** The days with any event per usage source (for silent sources and the manifest's usage_sources). */
+  public UsageSources usageSources() {
+    return usageSources;
+  }
+
+  /**
+   * The manifest's {@code usage_sources} for D: every source named by any initiative's signals
+   * (trimmed, lower-case, sorted), its last event date on or before D (null when none) and
+   * whether it is silent at D.
+   */
+  public static List<Map<String, Object>> sourceStates(List<Initiative> initiatives, UsageSources sources,
+      LocalDate asOf) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    initiatives.forEach(i -> i.usageSignals().forEach(s -> names.add(UsageSources.key(s.source()))));
+    int d = (int) asOf.toEpochDay();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String name : names) {
+      Integer last = sources.lastEventOnOrBefore(name, d);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("source", name);
+      m.put("last_event_date", last == null ? null : LocalDate.ofEpochDay(last).toString());
+      m.put("silent", sources.silent(name, d));
+      out.add(m);
+    }
+    return out;
   }
 
   public void release() {

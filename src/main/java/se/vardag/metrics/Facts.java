@@ -150,27 +150,49 @@ public final class Facts {
       .add("words", DataTypes.createArrayType(DataTypes.LongType, false), false);
 
   /**
-   * The days on which each person used each initiative, from the usage store: one task per
-   * bucket of the store matches the bucket's facts against the signals (no shuffle, no join).
+   * Each initiative's usage per person ({@link #ACTIVITY_SCHEMA}) and the days on which each
+   * signal source had any event from anyone ({@link UsageSources}, for silent sources).
+   * {@code sources} is complete once {@code rows} has been computed by a Spark job (the usage
+   * store is read once for both): read it after the metrics' first action.
    */
-  public static Dataset<Row> activity(SparkSession spark, UsageStore store, List<Initiative> initiatives) {
+  public record Activity(Dataset<Row> rows, java.util.function.Supplier<UsageSources> sources) {
+    public Activity {
+      requireNonNull(rows, "rows is null");
+      requireNonNull(sources, "sources is null");
+    }
+  }
+
+  /**
+   * The days on which each person used each initiative, from the usage store: one task per
+   * bucket of the store matches the bucket's facts against the signals (no shuffle, no join), and
+   * in the same pass collects the days with any event per source.
+   */
+  public static Activity activity(SparkSession spark, UsageStore store, List<Initiative> initiatives) {
     SignalMatcher matcher = new SignalMatcher(initiatives);
+    UsageSources.Collector collector = new UsageSources.Collector();
+    spark.sparkContext().register(collector, "usage_source_days");
     JavaRDD<Row> rows = store.mapBuckets(spark, facts -> {
       List<Row> out = new ArrayList<>();
       matcher.match(facts, (id, pid, firstWord, words) -> out.add(RowFactory.create(id, pid, firstWord, words)));
+      Map<String, Map<Integer, Long>> sourceDays = new java.util.HashMap<>();
+      for (DayFactsFile.Fact f : facts) {
+        UsageSources.addWords(sourceDays, f.source(), f.firstWord(), f.words());
+      }
+      collector.add(sourceDays);
       return out.iterator();
     });
-    return spark.createDataFrame(rows, ACTIVITY_SCHEMA);
+    return new Activity(spark.createDataFrame(rows, ACTIVITY_SCHEMA), () -> UsageSources.ofWords(collector.value()));
   }
 
   /** The same from facts held in memory (tests, small inputs). */
-  public static Dataset<Row> activity(SparkSession spark, List<DayFactsFile.Fact> facts, List<Initiative> initiatives) {
+  public static Activity activity(SparkSession spark, List<DayFactsFile.Fact> facts, List<Initiative> initiatives) {
     List<DayFactsFile.Fact> sorted = new ArrayList<>(facts);
     sorted.sort(java.util.Comparator.comparingLong(DayFactsFile.Fact::pid));
     List<Row> out = new ArrayList<>();
     new SignalMatcher(initiatives).match(sorted, (id, pid, firstWord, words) ->
         out.add(RowFactory.create(id, pid, firstWord, words)));
-    return spark.createDataFrame(out, ACTIVITY_SCHEMA);
+    UsageSources sources = UsageSources.ofFacts(facts);
+    return new Activity(spark.createDataFrame(out, ACTIVITY_SCHEMA), () -> sources);
   }
 
   static Dataset<Row> activityFacts(Dataset<Row> activity) {
@@ -310,16 +332,18 @@ public final class Facts {
         a.currentWau(), a.pilotPeakWau(), a.practiceHours(), a.learningSessions90d(), a.lastFollowUp(),
         a.followUps90d(), a.lastMaturity(), a.kpiBaselineMedian(), a.kpiBaselineObservations(), a.kpiCurrentMedian(),
         a.kpiCurrentObservations(), a.kpiImprovedObservations(), a.outsideTargetUsers(), null, null, null, null));
+    // Without usage signals, use cannot be measured: the usage figures of units and weeks are null (SPEC section 3).
+    boolean usage = !i.usageSignals().isEmpty();
     for (UnitFigures u : UnitSuppression.apply(r.units(), minGroupSize)) {
       out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_UNIT, u.targetPopulation(), u.trained(),
-          u.activeUsers(), u.sustainedUsers(), null, null, null, null, null, null, null, null, null, null, null, null,
+          usage ? u.activeUsers() : null, usage ? u.sustainedUsers() : null, null, null, null, null, null, null, null, null, null, null, null, null,
           null, null, null, null, u.orgUnit(), u.suppression(), null, null));
     }
     long[] weekly = r.weeklyActive();
     for (int k = 0; k < weekly.length; k++) {
       out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_WEEK, a.targetPopulation(), null, null, null, null,
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, k,
-          weekly[k]));
+          usage ? weekly[k] : null));
     }
     return out;
   }

@@ -18,7 +18,9 @@ public enum FlagCode {
   LOW_ADOPTION("usage", Severity.HIGH),
   ADOPTION_DECAY("usage", Severity.HIGH),
   NO_EFFECT_MEASURE("effect", Severity.MEDIUM),
-  NO_EFFECT("effect", Severity.MEDIUM);
+  NO_EFFECT("effect", Severity.MEDIUM),
+  NO_PILOT_END("follow-up", Severity.MEDIUM),
+  USAGE_DATA_MISSING("usage", Severity.MEDIUM);
 
   /** How urgent a flag is. */
   public enum Severity {

@@ -145,12 +145,14 @@ public final class InitiativeCalculator {
       long[] unit = units.computeIfAbsent(p.orgUnit, k -> new long[4]);
       unit[0]++;
       boolean isTrained = p.trainingDay <= d;
+      // The start date: the training date, or pilot_start when later (nobody uses it before the pilot).
+      int startDay = Math.max(p.trainingDay, start);
       if (isTrained) {
         trained++;
         unit[1]++;
-        int first = p.days.firstIn(p.trainingDay, d);
+        int first = p.days.firstIn(startDay, d);
         if (first != Integer.MIN_VALUE) {
-          firstUse[firstUseCount++] = first - p.trainingDay;
+          firstUse[firstUseCount++] = first - startDay;
         }
       }
       boolean active28 = p.days.anyIn(w28, d);
@@ -171,7 +173,7 @@ public final class InitiativeCalculator {
         sustained++;
         unit[3]++;
       }
-      if (p.trainingDay <= d - WINDOW) {
+      if (isTrained && startDay <= d - WINDOW) {
         trainedNotUsingBase++;
         if (!active28) {
           trainedNotUsing++;

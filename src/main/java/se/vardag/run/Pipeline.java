@@ -40,6 +40,7 @@ import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.UsageStore;
 import se.vardag.metrics.AdoptionTables;
+import se.vardag.metrics.Deliveries;
 import se.vardag.metrics.Facts;
 import se.vardag.metrics.FollowThrough;
 import se.vardag.privacy.PseudonymKeys;
@@ -327,11 +328,12 @@ public final class Pipeline {
     Dataset<Row> employees = p.reference.employees();
     checkPseudonyms(employees);
     Map<String, FollowThrough.Owner> owners = owners(employees, initiatives);
-    Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(),
-        Facts.activity(spark, p.store, initiatives),
+    Facts.Activity activity = Facts.activity(spark, p.store, initiatives);
+    Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(), activity.rows(),
         p.reference.learning(), p.reference.followUps(), p.reference.outcomes());
+    Deliveries deliveries = Deliveries.of(p.reference.stats());
     AdoptionTables tables = timed(manifest, "metrics", () -> AdoptionTables.compute(spark, facts, initiatives,
-        p.reference.goals(), owners, dates, config.flags(), config.minGroupSize()));
+        p.reference.goals(), owners, dates, config.flags(), config.minGroupSize(), deliveries, activity.sources()));
 
     Path runDir = publisher.runDir(runId);
     TableWriter writer = new TableWriter(spark, runDir);
@@ -353,8 +355,18 @@ public final class Pipeline {
     List<Runnable> renders = new ArrayList<>();
     for (LocalDate d : dates) {
       Path versionDir = publisher.versionDir(runId, d);
-      manifest.forDate(d, output(publisher).relativize(versionDir).toString())
-          .write(versionDir.resolve(Tables.MANIFEST_FILE));
+      RunManifest dated = manifest.forDate(d, output(publisher).relativize(versionDir).toString());
+      var sources = dated.array("usage_sources");
+      for (Map<String, Object> state : AdoptionTables.sourceStates(initiatives, tables.usageSources(), d)) {
+        var o = sources.addObject().put("source", (String) state.get("source"));
+        if (state.get("last_event_date") == null) {
+          o.putNull("last_event_date");
+        } else {
+          o.put("last_event_date", (String) state.get("last_event_date"));
+        }
+        o.put("silent", (Boolean) state.get("silent"));
+      }
+      dated.write(versionDir.resolve(Tables.MANIFEST_FILE));
       renders.add(() -> after.render(spark, versionDir, d));
     }
     // Every date's report is rendered before any date is switched; a backfill renders two at a time.
@@ -400,9 +412,10 @@ public final class Pipeline {
     if (ids.isEmpty()) {
       return out;
     }
-    for (Row r : employees.filter(col("employee_id").isin(ids.toArray())).select("employee_id", "hired", "left")
-        .collectAsList()) {
-      out.put(r.getString(0), new FollowThrough.Owner(true, r.getInt(1), r.isNullAt(2) ? null : r.getInt(2)));
+    for (Row r : employees.filter(col("employee_id").isin(ids.toArray()))
+        .select("employee_id", "hired", "left", "display_name").collectAsList()) {
+      out.put(r.getString(0), new FollowThrough.Owner(true, r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
+          r.isNullAt(3) ? null : r.getString(3)));
     }
     return out;
   }

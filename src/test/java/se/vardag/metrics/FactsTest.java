@@ -54,7 +54,7 @@ class FactsTest {
 
   private Map<String, Adoption> compute(List<Initiative> initiatives, Dataset<Row> employees, Dataset<Row> trainings,
       List<DayFactsFile.Fact> usage, Dataset<Row> outcomes) {
-    Dataset<Row> facts = Facts.all(spark, initiatives, employees, trainings, Facts.activity(spark, usage, initiatives),
+    Dataset<Row> facts = Facts.all(spark, initiatives, employees, trainings, Facts.activity(spark, usage, initiatives).rows(),
         df(LEARNING), df(FOLLOW_UPS), outcomes);
     Map<String, Initiative> byId = new HashMap<>();
     initiatives.forEach(i -> byId.put(i.id(), i));

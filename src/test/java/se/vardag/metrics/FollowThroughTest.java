@@ -19,6 +19,8 @@ class FollowThroughTest {
   private static final int D = day("2026-11-27");
   private static final FollowThrough.Owner EMPLOYED = new FollowThrough.Owner(true, day("2019-01-01"), null);
   private final FollowThrough evaluator = new FollowThrough(FlagThresholds.specDefaults(), 5);
+  /** The default initiative's signal source had events up to D: not silent. */
+  private static final UsageSources LIVE = UsageSources.ofDates(Map.of("servicenow", List.of(LocalDate.ofEpochDay(D))));
 
   /** A healthy initiative's figures: 40 people, well trained, sustained use, recent follow-up, KPI improved. */
   private static Builder healthy() {
@@ -56,7 +58,7 @@ class FollowThroughTest {
   }
 
   private FollowThrough.Evaluation eval(Initiative i, Adoption a) {
-    return evaluator.evaluate(i, a, EMPLOYED, "Bättre incidenthantering");
+    return evaluator.evaluate(i, a, EMPLOYED, "Bättre incidenthantering", Deliveries.ALL, LIVE);
   }
 
   private static List<FlagCode> codes(FollowThrough.Evaluation e) {
@@ -116,7 +118,7 @@ class FollowThroughTest {
     b.improved = 0;
     // Without suppression, so the raw nulls are visible.
     FollowThrough.Evaluation e = new FollowThrough(FlagThresholds.specDefaults(), 0).evaluate(t.build(), b.build(),
-        EMPLOYED, "Goal");
+        EMPLOYED, "Goal", Deliveries.ALL, LIVE);
     Map<String, Object> r = e.row();
     for (String column : List.of("training_coverage", "adoption_rate", "sustained_rate", "trained_not_using_rate",
         "post_pilot_retention", "practice_hours_per_person_week", "practice_time_ratio", "kpi_change",
@@ -199,7 +201,7 @@ class FollowThroughTest {
   void ownerLeftSaysWhen() {
     Initiative i = initiative().build();
     FollowThrough.Evaluation left = evaluator.evaluate(i, healthy().build(),
-        new FollowThrough.Owner(true, day("2019-01-01"), day("2026-09-30")), "Goal");
+        new FollowThrough.Owner(true, day("2019-01-01"), day("2026-09-30")), "Goal", Deliveries.ALL, LIVE);
     assertThat(codes(left)).containsExactly(FlagCode.OWNER_LEFT);
     assertThat(left.flags().get(0).evidence()).isEqualTo("owner E1 left on 2026-09-30");
     assertThat(left.flags().get(0).args()).containsExactly(Map.entry("owner_id", "E1"),
@@ -207,19 +209,19 @@ class FollowThroughTest {
     assertThat(left.row().get("owner_active")).isEqualTo(false);
 
     FollowThrough.Evaluation leavesOnD = evaluator.evaluate(i, healthy().build(),
-        new FollowThrough.Owner(true, day("2019-01-01"), D), "Goal");
+        new FollowThrough.Owner(true, day("2019-01-01"), D), "Goal", Deliveries.ALL, LIVE);
     assertThat(codes(leavesOnD)).containsExactly(FlagCode.OWNER_LEFT);
 
     FollowThrough.Evaluation leavesTomorrow = evaluator.evaluate(i, healthy().build(),
-        new FollowThrough.Owner(true, day("2019-01-01"), D + 1), "Goal");
+        new FollowThrough.Owner(true, day("2019-01-01"), D + 1), "Goal", Deliveries.ALL, LIVE);
     assertThat(leavesTomorrow.flags()).isEmpty();
 
     FollowThrough.Evaluation unknown = evaluator.evaluate(i, healthy().build(), FollowThrough.Owner.NOT_IN_ROSTER,
-        "Goal");
+        "Goal", Deliveries.ALL, LIVE);
     assertThat(unknown.flags().get(0).evidence()).isEqualTo("owner E1 is not in the HR roster");
 
     FollowThrough.Evaluation future = evaluator.evaluate(i, healthy().build(),
-        new FollowThrough.Owner(true, day("2027-01-01"), null), "Goal");
+        new FollowThrough.Owner(true, day("2027-01-01"), null), "Goal", Deliveries.ALL, LIVE);
     assertThat(future.flags().get(0).evidence()).isEqualTo("owner E1 is not employed until 2027-01-01");
   }
 
@@ -239,7 +241,7 @@ class FollowThroughTest {
     TestInitiatives t = initiative();
     t.goalId = null;
     assertThat(codes(eval(t.build(), healthy().build()))).containsExactly(FlagCode.NO_GOAL);
-    FollowThrough.Evaluation notFound = evaluator.evaluate(initiative().build(), healthy().build(), EMPLOYED, null);
+    FollowThrough.Evaluation notFound = evaluator.evaluate(initiative().build(), healthy().build(), EMPLOYED, null, Deliveries.ALL, LIVE);
     assertThat(notFound.flags().get(0).evidence()).isEqualTo("goal G1 is not in goals.csv");
     assertThat(notFound.row().get("goal_linked")).isEqualTo(false);
   }
@@ -425,7 +427,7 @@ class FollowThroughTest {
   void thresholdsComeFromTheConfiguration() {
     FlagThresholds strict = new FlagThresholds(30, 1.5, 27, 0.5, 0.5, 0.3, 28, 0.9, 0.7, 28, 0.5);
     FollowThrough.Evaluation e = new FollowThrough(strict, 5).evaluate(initiative().build(), healthy().build(),
-        EMPLOYED, "Goal");
+        EMPLOYED, "Goal", Deliveries.ALL, LIVE);
     assertThat(codes(e)).containsExactly(FlagCode.LOW_ADOPTION); // 0.75 < 0.9
   }
 }
