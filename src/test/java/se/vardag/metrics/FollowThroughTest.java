@@ -430,4 +430,447 @@ class FollowThroughTest {
         EMPLOYED, "Goal", Deliveries.ALL, LIVE);
     assertThat(codes(e)).containsExactly(FlagCode.LOW_ADOPTION); // 0.75 < 0.9
   }
+
+  // ---- Revision 2 ----
+
+  private static final Deliveries NO_LEARNING = new Deliveries(true, false, true, true);
+  private static final Deliveries NO_FOLLOW_UPS = new Deliveries(true, true, false, true);
+  private static final Deliveries NO_OUTCOMES = new Deliveries(true, true, true, false);
+  private static final Deliveries NO_GOALS = new Deliveries(false, true, true, true);
+  private static final Deliveries NOTHING_OPTIONAL = new Deliveries(false, false, false, false);
+
+  private FollowThrough.Evaluation eval(Initiative i, Adoption a, Deliveries deliveries) {
+    return evaluator.evaluate(i, a, EMPLOYED, "Bättre incidenthantering", deliveries, LIVE);
+  }
+
+  private FollowThrough.Evaluation eval(Initiative i, Adoption a, UsageSources sources) {
+    return evaluator.evaluate(i, a, EMPLOYED, "Bättre incidenthantering", Deliveries.ALL, sources);
+  }
+
+  private static UsageSources events(String source, String... dates) {
+    return UsageSources.ofDates(Map.of(source, java.util.Arrays.stream(dates).map(LocalDate::parse).toList()));
+  }
+
+  @Test
+  void withoutLearningActivitiesItsFiguresAreNullAndItsFlagsSilent() {
+    Builder b = healthy();
+    b.sessions = 0;
+    b.practiceHours = 0;
+    FollowThrough.Evaluation missing = eval(initiative().build(), b.build(), NO_LEARNING);
+    assertThat(missing.row().get("practice_hours_per_person_week")).isNull();
+    assertThat(missing.row().get("practice_time_ratio")).isNull();
+    assertThat(missing.row().get("learning_sessions_90d")).isNull();
+    assertThat(missing.flags()).isEmpty();
+    assertThat(missing.verdict()).isEqualTo("on_track");
+
+    // Present but without rows: no such records, so 0 and both flags.
+    FollowThrough.Evaluation empty = eval(initiative().build(), b.build(), Deliveries.ALL);
+    assertThat(empty.row().get("practice_hours_per_person_week")).isEqualTo(0.0);
+    assertThat(empty.row().get("practice_time_ratio")).isEqualTo(0.0);
+    assertThat(empty.row().get("learning_sessions_90d")).isEqualTo(0L);
+    assertThat(codes(empty)).containsExactly(FlagCode.PRACTICE_TIME_UNUSED, FlagCode.NO_LEARNING_FOLLOW_UP);
+    assertThat(empty.flags().get(0).evidence())
+        .isEqualTo("0 h of practice per person and week in the last 4 weeks, of 2 h allocated (0%)");
+    assertThat(empty.flags().get(1).evidence())
+        .isEqualTo("no workshop, peer learning or coaching in the last 90 days since the pilot ended on 2026-08-31");
+
+    // Present with rows.
+    FollowThrough.Evaluation rows = eval(initiative().build(), healthy().build(), Deliveries.ALL);
+    assertThat(rows.row().get("practice_hours_per_person_week")).isEqualTo(1.5);
+    assertThat(rows.row().get("learning_sessions_90d")).isEqualTo(6L);
+    assertThat(rows.flags()).isEmpty();
+
+    // The register-only flag stays.
+    TestInitiatives t = initiative();
+    t.practiceHours = null;
+    assertThat(codes(eval(t.build(), b.build(), NO_LEARNING))).containsExactly(FlagCode.NO_PRACTICE_TIME);
+  }
+
+  @Test
+  void withoutFollowUpsItsFiguresAreNullAndOverdueIsNotRaised() {
+    Builder b = healthy();
+    b.lastFollowUp = null;
+    b.followUps90 = 0;
+    b.maturity = null;
+    FollowThrough.Evaluation missing = eval(initiative().build(), b.build(), NO_FOLLOW_UPS);
+    for (String column : List.of("last_follow_up", "days_since_follow_up", "follow_ups_90d", "follow_up_adherence",
+        "last_maturity")) {
+      assertThat(missing.row().get(column)).as(column).isNull();
+    }
+    assertThat(missing.flags()).isEmpty();
+    assertThat(missing.row().get("has_follow_up")).isEqualTo(false);
+
+    FollowThrough.Evaluation empty = eval(initiative().build(), b.build(), Deliveries.ALL);
+    assertThat(empty.row().get("follow_ups_90d")).isEqualTo(0L);
+    assertThat(empty.row().get("follow_up_adherence")).isEqualTo(0.0);
+    assertThat(codes(empty)).containsExactly(FlagCode.FOLLOW_UP_OVERDUE);
+
+    // A follow-up on record is not quoted from a file that was not delivered.
+    FollowThrough.Evaluation notDelivered = eval(initiative().build(), healthy().build(), NO_FOLLOW_UPS);
+    assertThat(notDelivered.row().get("last_follow_up")).isNull();
+    assertThat(notDelivered.row().get("days_since_follow_up")).isNull();
+
+    TestInitiatives t = initiative();
+    t.cadence = null;
+    assertThat(codes(eval(t.build(), b.build(), NO_FOLLOW_UPS))).containsExactly(FlagCode.NO_FOLLOW_UP_CADENCE);
+  }
+
+  @Test
+  void withoutOutcomesTheKpiFiguresAreNullAndNoEffectIsNotRaised() {
+    Builder b = healthy();
+    b.baseline = null;
+    b.baselineN = 0;
+    b.current = null;
+    b.currentN = 0;
+    b.improved = 0;
+    FollowThrough.Evaluation missing = eval(initiative().build(), b.build(), NO_OUTCOMES);
+    for (String column : List.of("kpi_baseline_median", "kpi_current_median", "kpi_change", "kpi_improved_share",
+        "kpi_baseline_observations", "kpi_current_observations")) {
+      assertThat(missing.row().get(column)).as(column).isNull();
+    }
+    assertThat(missing.flags()).isEmpty();
+
+    FollowThrough.Evaluation empty = eval(initiative().build(), b.build(), Deliveries.ALL);
+    assertThat(empty.row().get("kpi_baseline_observations")).isEqualTo(0L);
+    assertThat(empty.row().get("kpi_current_observations")).isEqualTo(0L);
+    assertThat(codes(empty)).containsExactly(FlagCode.NO_EFFECT);
+    assertThat(empty.flags().get(0).args()).containsEntry("reason", "no_baseline");
+
+    FollowThrough.Evaluation rows = eval(initiative().build(), healthy().build(), NO_OUTCOMES);
+    assertThat(rows.row().get("kpi_current_median")).isNull(); // the calculator's figure is not published
+
+    TestInitiatives t = initiative();
+    t.kpi = null;
+    assertThat(codes(eval(t.build(), b.build(), NO_OUTCOMES))).containsExactly(FlagCode.NO_EFFECT_MEASURE);
+  }
+
+  @Test
+  void withoutGoalsAGoalIdIsUnknownAndAMissingOneIsStillFlagged() {
+    FollowThrough.Evaluation set = evaluator.evaluate(initiative().build(), healthy().build(), EMPLOYED, null,
+        NO_GOALS, LIVE);
+    assertThat(set.row().get("goal_linked")).isNull();
+    assertThat(set.row().get("goal_title")).isNull();
+    assertThat(set.row().get("has_goal")).isEqualTo(false);
+    assertThat(set.flags()).isEmpty();
+
+    TestInitiatives none = initiative();
+    none.goalId = null;
+    FollowThrough.Evaluation empty = evaluator.evaluate(none.build(), healthy().build(), EMPLOYED, null, NO_GOALS,
+        LIVE);
+    assertThat(empty.row().get("goal_linked")).isEqualTo(false);
+    assertThat(codes(empty)).containsExactly(FlagCode.NO_GOAL);
+    assertThat(empty.flags().get(0).args()).containsExactly(Map.entry("goal_status", "none"));
+
+    // goals.csv present without the goal (or without rows): not found.
+    FollowThrough.Evaluation notFound = evaluator.evaluate(initiative().build(), healthy().build(), EMPLOYED, null,
+        Deliveries.ALL, LIVE);
+    assertThat(notFound.row().get("goal_linked")).isEqualTo(false);
+    assertThat(notFound.flags().get(0).args()).containsExactly(Map.entry("goal_status", "not_found"),
+        Map.entry("goal_id", "G1"));
+  }
+
+  @Test
+  void registerOnlyFlagsAreRaisedWithNoOptionalFile() {
+    TestInitiatives t = initiative();
+    t.cadence = null;
+    t.practiceHours = null;
+    t.kpi = null;
+    Builder b = healthy();
+    b.sessions = 0;
+    b.lastFollowUp = null;
+    b.baseline = null;
+    FollowThrough.Evaluation e = evaluator.evaluate(t.build(), b.build(), EMPLOYED, null, NOTHING_OPTIONAL, LIVE);
+    assertThat(codes(e)).containsExactly(FlagCode.NO_FOLLOW_UP_CADENCE, FlagCode.NO_PRACTICE_TIME,
+        FlagCode.NO_EFFECT_MEASURE);
+    assertThat(e.verdict()).isEqualTo("at_risk");
+  }
+
+  @Test
+  void withoutUsageSignalsTheUsageFiguresAreNullAndOnlyNoUsageSignalIsRaised() {
+    TestInitiatives t = initiative();
+    t.signals = List.of();
+    Builder b = healthy();
+    b.tnu = 10; // would be TRAINED_NOT_USING
+    b.sustained = 15; // would be LOW_ADOPTION
+    b.wau = 27; // would be ADOPTION_DECAY
+    b.peak = 40L;
+    b.outside = 7;
+    FollowThrough.Evaluation e = eval(t.build(), b.build(), UsageSources.ofDates(Map.of()));
+    assertThat(codes(e)).containsExactly(FlagCode.NO_USAGE_SIGNAL);
+    for (String column : List.of("active_users", "adoption_rate", "sustained_users", "sustained_rate",
+        "trained_not_using", "trained_not_using_base", "trained_not_using_rate", "median_days_to_first_use",
+        "current_wau", "pilot_peak_wau", "post_pilot_retention", "outside_target_users")) {
+      assertThat(e.row().get(column)).as(column).isNull();
+    }
+    assertThat(e.row().get("trained")).isEqualTo(36L); // not a usage figure
+    assertThat(e.row().get("training_coverage")).isEqualTo(0.9);
+  }
+
+  @Test
+  void scalingOrOperationalWithoutPilotEndIsPastThePilotAndRaisesNoPilotEnd() {
+    TestInitiatives t = initiative().pilot("2026-06-01", null);
+    FollowThrough.Evaluation scaling = eval(t.build(), healthy().build());
+    assertThat(scaling.row().get("post_pilot")).isEqualTo(true);
+    assertThat(scaling.row().get("ending_soon")).isEqualTo(false);
+    assertThat(codes(scaling)).containsExactly(FlagCode.NO_PILOT_END);
+    assertThat(scaling.flags().get(0).evidence())
+        .isEqualTo("the register says the initiative is scaling but names no pilot end date");
+    assertThat(scaling.flags().get(0).args()).containsExactly(Map.entry("status", "scaling"));
+    assertThat(scaling.flags().get(0).code().severity()).isEqualTo(FlagCode.Severity.MEDIUM);
+    assertThat(scaling.flags().get(0).code().pillar()).isEqualTo("follow-up");
+    assertThat(scaling.verdict()).isEqualTo("at_risk");
+
+    t.status = "operational";
+    t.cadence = null;
+    t.ownerId = null;
+    t.mandate = null;
+    Builder b = healthy();
+    b.sessions = 0;
+    b.wau = 1; // no retention without pilot_end: no decay
+    FollowThrough.Evaluation operational = eval(t.build(), b.build());
+    assertThat(codes(operational)).containsExactly(FlagCode.NO_OWNER, FlagCode.NO_FOLLOW_UP_CADENCE,
+        FlagCode.NO_LEARNING_FOLLOW_UP, FlagCode.NO_PILOT_END);
+    assertThat(operational.flags().get(0).evidence()).isEqualTo("no owner is named for after the pilot");
+    assertThat(operational.flags().get(0).args()).isEmpty();
+    assertThat(operational.flags().get(1).evidence()).isEqualTo(
+        "the register says the initiative is operational without a pilot end date and no follow-up cadence is agreed");
+    assertThat(operational.flags().get(1).args()).containsExactly(Map.entry("status", "operational"));
+    assertThat(operational.flags().get(2).evidence()).isEqualTo("no workshop, peer learning or coaching in the last"
+        + " 90 days; the register says the initiative is operational without a pilot end date");
+    assertThat(operational.row().get("post_pilot_retention")).isNull();
+    assertThat(operational.verdict()).isEqualTo("lacks_follow_through");
+
+    // A running pilot without an end is in pilot; a stopped one gets nothing.
+    t.status = "pilot";
+    FollowThrough.Evaluation pilot = eval(t.build(), b.build());
+    assertThat(pilot.row().get("post_pilot")).isEqualTo(false);
+    assertThat(codes(pilot)).doesNotContain(FlagCode.NO_PILOT_END, FlagCode.NO_OWNER);
+    assertThat(pilot.verdict()).isEqualTo("in_pilot");
+    t.status = "stopped";
+    assertThat(eval(t.build(), b.build()).flags()).isEmpty();
+  }
+
+  @Test
+  void usageDataMissingWhenEverySignalSourceIsSilentAtD() {
+    Builder b = healthy();
+    b.tnu = 10;
+    b.sustained = 15;
+    b.wau = 27;
+    b.peak = 40L;
+    // An event on D-6: not silent, so the usage flags stand.
+    FollowThrough.Evaluation live = eval(initiative().build(), b.build(), events("servicenow", "2026-11-21"));
+    assertThat(codes(live)).containsExactly(FlagCode.TRAINED_NOT_USING, FlagCode.LOW_ADOPTION,
+        FlagCode.ADOPTION_DECAY);
+
+    // The last event on D-7 (and one after D, which does not count): silent.
+    FollowThrough.Evaluation silent = eval(initiative().build(), b.build(),
+        events("servicenow", "2026-11-02", "2026-11-20", "2026-11-28"));
+    assertThat(codes(silent)).containsExactly(FlagCode.USAGE_DATA_MISSING);
+    Flag f = silent.flags().get(0);
+    assertThat(f.evidence()).isEqualTo("no usage event from servicenow since 2026-11-20");
+    assertThat(f.args()).containsExactly(Map.entry("sources", "servicenow=2026-11-20"));
+    assertThat(f.code().severity()).isEqualTo(FlagCode.Severity.MEDIUM);
+    assertThat(f.code().pillar()).isEqualTo("usage");
+    assertThat(silent.verdict()).isEqualTo("at_risk");
+    // The figures are published as measured.
+    assertThat(silent.row().get("sustained_rate")).isEqualTo(15.0 / 40);
+    assertThat(silent.row().get("post_pilot_retention")).isEqualTo(27.0 / 40);
+  }
+
+  @Test
+  void usageDataMissingNamesEverySourceAndNeedsAllOfThemSilent() {
+    TestInitiatives t = initiative();
+    t.signals = List.of(new Initiative.Signal("servicenow", "incident.resolve"), new Initiative.Signal("jira", "*"),
+        new Initiative.Signal("servicenow", "change.close"));
+    UsageSources oneLive = UsageSources.ofDates(Map.of("servicenow", List.of(LocalDate.parse("2026-11-20")),
+        "jira", List.of(LocalDate.parse("2026-11-27"))));
+    assertThat(codes(eval(t.build(), healthy().build(), oneLive))).isEmpty();
+
+    UsageSources bothSilent = UsageSources.ofDates(Map.of(" ServiceNow ", List.of(LocalDate.parse("2026-11-20"))));
+    FollowThrough.Evaluation e = eval(t.build(), healthy().build(), bothSilent);
+    assertThat(codes(e)).containsExactly(FlagCode.USAGE_DATA_MISSING);
+    assertThat(e.flags().get(0).evidence()).isEqualTo("no usage event from servicenow since 2026-11-20, nor from jira ever");
+    assertThat(e.flags().get(0).args()).containsExactly(Map.entry("sources", "servicenow=2026-11-20;jira="));
+
+    // Stopped initiatives get no flag; without signals it is NO_USAGE_SIGNAL, never USAGE_DATA_MISSING.
+    t.status = "stopped";
+    assertThat(eval(t.build(), healthy().build(), bothSilent).flags()).isEmpty();
+    TestInitiatives none = initiative();
+    none.signals = List.of();
+    assertThat(codes(eval(none.build(), healthy().build(), bothSilent))).containsExactly(FlagCode.NO_USAGE_SIGNAL);
+  }
+
+  @Test
+  void quotedFiguresReadOnTheSameSideOfTheirThresholdAndArgsCarryThemUnrounded() {
+    Builder r = healthy();
+    r.population = 250;
+    r.trained = 240;
+    r.active = 240;
+    r.sustained = 200;
+    r.practiceHours = 250 * 4 * 1.5;
+    r.peak = 200L;
+    r.wau = 139; // 0.695 under 0.7
+    Flag decay = eval(initiative().build(), r.build()).flags().get(0);
+    assertThat(decay.code()).isEqualTo(FlagCode.ADOPTION_DECAY);
+    assertThat(decay.evidence()).isEqualTo("139 weekly users now against 200 at the pilot's peak (69.5%)");
+    assertThat(decay.args()).containsExactly(Map.entry("current_wau", "139"), Map.entry("pilot_peak_wau", "200"),
+        Map.entry("retention", "0.695"), Map.entry("threshold", "0.7"));
+
+    Builder t = healthy();
+    t.tnuBase = 2500;
+    t.tnu = 751; // 0.3004 over 0.3
+    Flag tnu = eval(initiative().build(), t.build()).flags().get(0);
+    assertThat(tnu.evidence())
+        .isEqualTo("751 of 2500 people trained 28 days ago or more have not used it in 28 days (30.04%)");
+    assertThat(tnu.args()).containsExactly(Map.entry("trained_not_using", "751"),
+        Map.entry("trained_not_using_base", "2500"), Map.entry("rate", "0.3004"), Map.entry("threshold", "0.3"));
+
+    Builder c = healthy();
+    c.population = 10000;
+    c.trained = 4999; // 0.4999 under 0.5
+    c.active = 9000;
+    c.sustained = 8000;
+    c.wau = 8000;
+    c.peak = 8000L;
+    c.practiceHours = 10000 * 4 * 1.5;
+    Flag coverage = eval(initiative().build(), c.build()).flags().get(0);
+    assertThat(coverage.evidence()).isEqualTo("4999 of 10000 target employees trained (49.99%)");
+    assertThat(coverage.args()).containsExactly(Map.entry("trained", "4999"), Map.entry("target_population", "10000"),
+        Map.entry("coverage", "0.4999"), Map.entry("threshold", "0.5"));
+
+    Builder s = healthy();
+    s.population = 10000;
+    s.trained = 9000;
+    s.active = 9000;
+    s.sustained = 3996; // 0.3996 under 0.4
+    s.wau = 8000;
+    s.peak = 8000L;
+    s.practiceHours = 10000 * 4 * 1.5;
+    Flag low = eval(initiative().build(), s.build()).flags().get(0);
+    assertThat(low.evidence())
+        .isEqualTo("3996 of 10000 target employees used it in at least 3 of the last 4 weeks (39.96%)");
+    assertThat(low.args()).containsEntry("sustained_rate", "0.3996").containsEntry("threshold", "0.4");
+
+    Builder p = healthy();
+    p.population = 50;
+    p.practiceHours = 196; // 0.98 h per person and week: under 1 h = 0.5 × 2 h
+    Flag practice = eval(initiative().build(), p.build()).flags().get(0);
+    assertThat(practice.evidence())
+        .isEqualTo("0.98 h of practice per person and week in the last 4 weeks, of 2 h allocated (49%)");
+    assertThat(practice.args()).containsExactly(Map.entry("hours_per_person_week", "0.98"),
+        Map.entry("allocated_hours", "2.0"), Map.entry("ratio", "0.49"), Map.entry("threshold", "0.5"));
+
+    Builder k = healthy();
+    k.currentN = 10000;
+    k.improved = 4999; // 0.4999 under 0.5
+    Flag effect = eval(initiative().build(), k.build()).flags().get(0);
+    assertThat(effect.evidence()).isEqualTo(
+        "49.99% of the last 28 days' observations of incident_hours are better than the pre-pilot median 8");
+    assertThat(effect.args()).containsExactly(Map.entry("kpi", "incident_hours"), Map.entry("reason", "not_improved"),
+        Map.entry("improved_share", "0.4999"), Map.entry("baseline_median", "8.0"),
+        Map.entry("current_median", "5.0"), Map.entry("threshold", "0.5"));
+
+    Builder o = healthy();
+    o.lastFollowUp = D - 46;
+    Flag overdue = eval(initiative().build(), o.build()).flags().get(0);
+    assertThat(overdue.args()).containsExactly(Map.entry("cadence_days", "30"), Map.entry("limit_days", "45"),
+        Map.entry("last_follow_up", "2026-10-12"), Map.entry("days_since", "46"));
+  }
+
+  @Test
+  void orgBsIngredientsEachAtItsEdge() {
+    Map<String, Object> all = eval(initiative().build(), healthy().build()).row();
+    assertThat(all).containsEntry("has_owner_with_mandate", true).containsEntry("has_goal", true)
+        .containsEntry("has_practice_time", true).containsEntry("has_learning_follow_up", true)
+        .containsEntry("has_follow_up", true).containsEntry("ingredient_count", 5);
+
+    TestInitiatives noMandate = initiative();
+    noMandate.mandate = null;
+    assertThat(eval(noMandate.build(), healthy().build()).row()).containsEntry("has_owner_with_mandate", false)
+        .containsEntry("ingredient_count", 4);
+    FollowThrough.Evaluation left = evaluator.evaluate(initiative().build(), healthy().build(),
+        new FollowThrough.Owner(true, day("2019-01-01"), D), "Goal", Deliveries.ALL, LIVE);
+    assertThat(left.row()).containsEntry("has_owner_with_mandate", false);
+
+    Builder half = healthy();
+    half.practiceHours = 40 * 4 * 1.0; // ratio exactly 0.5
+    assertThat(eval(initiative().build(), half.build()).row()).containsEntry("has_practice_time", true);
+    half.practiceHours = 40 * 4 * 0.9; // 0.45
+    assertThat(eval(initiative().build(), half.build()).row()).containsEntry("has_practice_time", false)
+        .containsEntry("ingredient_count", 4);
+    TestInitiatives noAllocation = initiative();
+    noAllocation.practiceHours = null;
+    assertThat(eval(noAllocation.build(), healthy().build()).row()).containsEntry("has_practice_time", false);
+
+    Builder sessions = healthy();
+    sessions.sessions = 1;
+    assertThat(eval(initiative().build(), sessions.build()).row()).containsEntry("has_learning_follow_up", true);
+    sessions.sessions = 0;
+    assertThat(eval(initiative().build(), sessions.build()).row()).containsEntry("has_learning_follow_up", false);
+    assertThat(eval(initiative().build(), healthy().build(), NO_LEARNING).row())
+        .containsEntry("has_learning_follow_up", false).containsEntry("has_practice_time", false)
+        .containsEntry("ingredient_count", 3);
+
+    Builder followUp = healthy();
+    followUp.lastFollowUp = D - 45; // 1.5 × 30
+    assertThat(eval(initiative().build(), followUp.build()).row()).containsEntry("has_follow_up", true);
+    followUp.lastFollowUp = D - 46;
+    assertThat(eval(initiative().build(), followUp.build()).row()).containsEntry("has_follow_up", false);
+    followUp.lastFollowUp = null;
+    assertThat(eval(initiative().build(), followUp.build()).row()).containsEntry("has_follow_up", false);
+    TestInitiatives noCadence = initiative();
+    noCadence.cadence = null;
+    assertThat(eval(noCadence.build(), healthy().build()).row()).containsEntry("has_follow_up", false);
+
+    // A suppressed practice ratio is not revealed through its ingredient.
+    Builder small = healthy();
+    small.population = 4;
+    small.practiceHours = 4 * 4 * 2.0;
+    assertThat(eval(initiative().build(), small.build()).row()).containsEntry("practice_time_ratio", null)
+        .containsEntry("has_practice_time", false).containsEntry("has_learning_follow_up", true);
+  }
+
+  @Test
+  void highFlagCountCountsTheHighFlags() {
+    TestInitiatives t = initiative();
+    t.ownerId = null;
+    t.mandate = null;
+    t.goalId = null;
+    Builder b = healthy();
+    b.lastFollowUp = D - 46;
+    FollowThrough.Evaluation e = eval(t.build(), b.build());
+    assertThat(codes(e)).containsExactly(FlagCode.NO_OWNER, FlagCode.NO_GOAL, FlagCode.FOLLOW_UP_OVERDUE);
+    assertThat(e.row()).containsEntry("flag_count", 3).containsEntry("high_flag_count", 2);
+    assertThat(eval(initiative().build(), healthy().build()).row()).containsEntry("high_flag_count", 0);
+  }
+
+  @Test
+  void ownerNameIsTheRostersDisplayNameOfTheOwner() {
+    FollowThrough.Owner named = new FollowThrough.Owner(true, day("2019-01-01"), null, "Karin Berg");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), named, "Goal", Deliveries.ALL, LIVE).row())
+        .containsEntry("owner_name", "Karin Berg");
+    FollowThrough.Owner leftNamed = new FollowThrough.Owner(true, day("2019-01-01"), day("2026-09-30"), "Karin Berg");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), leftNamed, "Goal", Deliveries.ALL, LIVE)
+        .row()).containsEntry("owner_name", "Karin Berg");
+    assertThat(eval(initiative().build(), healthy().build()).row()).containsEntry("owner_name", null);
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), FollowThrough.Owner.NOT_IN_ROSTER, "Goal",
+        Deliveries.ALL, LIVE).row()).containsEntry("owner_name", null);
+    TestInitiatives none = initiative();
+    none.ownerId = null;
+    none.mandate = null;
+    assertThat(evaluator.evaluate(none.build(), healthy().build(), named, "Goal", Deliveries.ALL, LIVE).row())
+        .containsEntry("owner_name", null);
+  }
+
+  @Test
+  void flagCodesFollowTheSpecTable() {
+    assertThat(FlagCode.values()).containsExactly(FlagCode.NO_OWNER, FlagCode.OWNER_LEFT, FlagCode.NO_MANDATE,
+        FlagCode.NO_GOAL, FlagCode.NO_FOLLOW_UP_CADENCE, FlagCode.FOLLOW_UP_OVERDUE, FlagCode.NO_PRACTICE_TIME,
+        FlagCode.PRACTICE_TIME_UNUSED, FlagCode.NO_TRAINING_PLAN, FlagCode.LOW_TRAINING_COVERAGE,
+        FlagCode.TRAINED_NOT_USING, FlagCode.NO_LEARNING_FOLLOW_UP, FlagCode.NO_USAGE_SIGNAL, FlagCode.LOW_ADOPTION,
+        FlagCode.ADOPTION_DECAY, FlagCode.NO_EFFECT_MEASURE, FlagCode.NO_EFFECT, FlagCode.NO_PILOT_END,
+        FlagCode.USAGE_DATA_MISSING);
+    assertThat(FlagCode.NO_PILOT_END.severity()).isEqualTo(FlagCode.Severity.MEDIUM);
+    assertThat(FlagCode.USAGE_DATA_MISSING.severity()).isEqualTo(FlagCode.Severity.MEDIUM);
+  }
 }

@@ -320,4 +320,58 @@ class InitiativeCalculatorTest {
     assertThat(both.get(0).adoption().targetPopulation()).isEqualTo(2);
     assertThat(both.get(1).adoption().targetPopulation()).isEqualTo(1);
   }
+
+  // Start date = max(training date, pilot_start) (SPEC section 3, revision 2 change 5).
+  // Pilot starts 2026-10-30 = D-28 in these tests unless said.
+
+  @Test
+  void trainedNotUsingCountsFromTheStartDateWithTheCourseBeforeOnAndAfterPilotStart() {
+    InitiativeCalculator calc = new InitiativeCalculator(initiative().pilot("2026-10-30", "2026-12-31").build());
+    for (long p = 1; p <= 3; p++) {
+      calc.target(p, "IT", HIRED, null);
+    }
+    calc.training(1, day("2025-01-10")); // long before pilot_start: start date = 2026-10-30 = D-28
+    calc.training(2, day("2026-10-30")); // on pilot_start: start = D-28
+    calc.training(3, day("2026-11-02")); // after pilot_start: start = 2026-11-02 > D-28
+    Adoption a = adoption(calc);
+    assertThat(a.trained()).isEqualTo(3);
+    assertThat(a.trainedNotUsingBase()).isEqualTo(2);
+    assertThat(a.trainedNotUsing()).isEqualTo(2);
+
+    // One day later pilot start: an old course no longer counts as "not using" a pilot begun D-27.
+    InitiativeCalculator later = new InitiativeCalculator(initiative().pilot("2026-10-31", "2026-12-31").build());
+    later.target(1, "IT", HIRED, null);
+    later.training(1, day("2025-01-10"));
+    Adoption b = adoption(later);
+    assertThat(b.trained()).isEqualTo(1);
+    assertThat(b.trainedNotUsingBase()).isZero();
+    assertThat(b.trainedNotUsing()).isZero();
+  }
+
+  @Test
+  void daysToFirstUseCountFromTheStartDate() {
+    InitiativeCalculator calc = new InitiativeCalculator(initiative().pilot("2026-11-01", "2026-12-31").build());
+    for (long p = 1; p <= 3; p++) {
+      calc.target(p, "IT", HIRED, null);
+    }
+    calc.training(1, day("2026-09-01")); // before: start 2026-11-01
+    use(calc, 1, "2026-10-20", "2026-11-05"); // a use before the pilot does not count: 4 days
+    calc.training(2, day("2026-11-01")); // on pilot_start
+    use(calc, 2, "2026-11-01"); // 0 days
+    calc.training(3, day("2026-11-10")); // after: start 2026-11-10
+    use(calc, 3, "2026-11-05", "2026-11-20"); // 10 days
+    assertThat(adoption(calc).medianDaysToFirstUse()).isEqualTo(4.0); // median of 4, 0, 10
+  }
+
+  @Test
+  void noFirstUseWhenPilotStartIsAfterD() {
+    InitiativeCalculator calc = new InitiativeCalculator(initiative().pilot("2026-11-28", "2026-12-31").build());
+    calc.target(1, "IT", HIRED, null);
+    calc.training(1, day("2026-09-01"));
+    use(calc, 1, "2026-11-20");
+    Adoption a = adoption(calc);
+    assertThat(a.trained()).isEqualTo(1);
+    assertThat(a.medianDaysToFirstUse()).isNull();
+    assertThat(a.trainedNotUsingBase()).isZero();
+  }
 }
