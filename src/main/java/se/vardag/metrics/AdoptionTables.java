@@ -33,13 +33,15 @@ public final class AdoptionTables {
   private final Dataset<Row> unitAdoption;
   private final Dataset<Row> weeklyActive;
   private final Dataset<Row> flags;
+  private final Dataset<Row> history;
   private final Dataset<Row> computed;
   private final List<Map<String, Object>> initiativeRows;
   private final UsageSources usageSources;
 
   private AdoptionTables(Dataset<Row> initiativeAdoption, Dataset<Row> unitAdoption, Dataset<Row> weeklyActive,
-      Dataset<Row> flags, Dataset<Row> computed, List<Map<String, Object>> initiativeRows,
+      Dataset<Row> flags, Dataset<Row> history, Dataset<Row> computed, List<Map<String, Object>> initiativeRows,
       UsageSources usageSources) {
+    this.history = history;
     this.usageSources = usageSources;
     this.initiativeAdoption = initiativeAdoption;
     this.unitAdoption = unitAdoption;
@@ -64,7 +66,14 @@ public final class AdoptionTables {
     Map<String, Initiative> byId = new LinkedHashMap<>();
     initiatives.forEach(i -> byId.put(i.id(), i));
 
-    Dataset<Row> computed = Facts.compute(facts, byId, days, minGroupSize).persist(StorageLevel.MEMORY_AND_DISK());
+    java.util.TreeSet<Integer> weekEnds = new java.util.TreeSet<>();
+    for (int d : days) {
+      for (int k = 0; k < HISTORY_WEEKS; k++) {
+        weekEnds.add(d - 7 * k);
+      }
+    }
+    Dataset<Row> computed = Facts.compute(facts, byId, days, weekEnds.stream().mapToInt(Integer::intValue).toArray(),
+        minGroupSize).persist(StorageLevel.MEMORY_AND_DISK());
 
     FollowThrough evaluator = new FollowThrough(thresholds, minGroupSize);
     List<Row> adoptionRows = new ArrayList<>();
@@ -76,14 +85,20 @@ public final class AdoptionTables {
     }
     // Complete now: the collect above has read the usage store (see Facts.Activity).
     UsageSources sources = requireNonNull(usageSources.get(), "usage sources are null");
+    List<Row> historyRows = new ArrayList<>();
     for (LocalDate date : dates) {
       int d = (int) date.toEpochDay();
       for (Initiative i : initiatives) {
-        Adoption a = requireNonNull(adoption.getOrDefault(i.id(), Map.of()).get(d), "adoption is null");
         FollowThrough.Owner owner = i.ownerId() == null ? null
             : owners.getOrDefault(i.ownerId(), FollowThrough.Owner.NOT_IN_ROSTER);
         String goalTitle = i.goalId() == null ? null : goals.get(i.goalId());
-        FollowThrough.Evaluation e = evaluator.evaluate(i, a, owner, goalTitle, deliveries, sources);
+        Map<Integer, Adoption> byDay = adoption.getOrDefault(i.id(), Map.of());
+        java.util.function.IntFunction<FollowThrough.Evaluation> at = day -> evaluator.evaluate(i,
+            requireNonNull(byDay.get(day), "adoption is null"), owner, goalTitle, deliveries, sources);
+        FollowThrough.Evaluation e = at.apply(d);
+        for (Map<String, Object> h : history(i, d, day -> day == d ? e : at.apply(day))) {
+          historyRows.add(TableWriter.row(Tables.INITIATIVE_HISTORY, h, date));
+        }
         adoptionRows.add(TableWriter.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
         Map<String, Object> plain = new LinkedHashMap<>(e.row());
         plain.put("as_of", date);
@@ -105,8 +120,37 @@ public final class AdoptionTables {
     Dataset<Row> initiativeAdoption = spark.createDataFrame(adoptionRows,
         TableWriter.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
     Dataset<Row> flags = spark.createDataFrame(flagRows, TableWriter.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
+    Dataset<Row> history = spark.createDataFrame(historyRows, TableWriter.withAsOf(Tables.INITIATIVE_HISTORY_SCHEMA));
     return new AdoptionTables(initiativeAdoption, unitAdoption(computed), weeklyActive(computed, minGroupSize), flags,
-        computed, plainRows, sources);
+        history, computed, plainRows, sources);
+  }
+
+  /** Weeks of initiative_history: k = 0 … 11, week_end = D - 7k. */
+  static final int HISTORY_WEEKS = 12;
+
+  /**
+   * The rows of initiative_history for one initiative and D: for each week_end = D-7k the
+   * verdict, flag counts, rates and suppression as evaluated as of week_end ({@code at}).
+   */
+  static List<Map<String, Object>> history(Initiative i, int d, java.util.function.IntFunction<FollowThrough.Evaluation> at) {
+    List<Map<String, Object>> out = new ArrayList<>(HISTORY_WEEKS);
+    for (int k = 0; k < HISTORY_WEEKS; k++) {
+      int weekEnd = d - 7 * k;
+      Map<String, Object> row = at.apply(weekEnd).row();
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("initiative_id", i.id());
+      h.put("name", i.name());
+      h.put("week_index", k);
+      h.put("week_end", LocalDate.ofEpochDay(weekEnd));
+      h.put("verdict", row.get("verdict"));
+      h.put("flag_count", row.get("flag_count"));
+      h.put("high_flag_count", row.get("high_flag_count"));
+      h.put("adoption_rate", row.get("adoption_rate"));
+      h.put("sustained_rate", row.get("sustained_rate"));
+      h.put("suppressed", row.get("suppressed"));
+      out.add(h);
+    }
+    return out;
   }
 
   static Dataset<Row> unitAdoption(Dataset<Row> computed) {
@@ -158,6 +202,11 @@ public final class AdoptionTables {
 
   public Dataset<Row> flags() {
     return flags;
+  }
+
+  /** initiative_history: twelve weekly evaluations per initiative and D. */
+  public Dataset<Row> history() {
+    return history;
   }
 
   /** The initiative rows as plain values (with {@code as_of}), for logging and the manifest. */

@@ -256,9 +256,18 @@ public final class Facts {
   /** Groups the facts by initiative and computes every initiative's figures for every day in {@code asOfDays}. */
   public static Dataset<Row> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
       int minGroupSize) {
+    return compute(facts, initiatives, asOfDays, new int[0], minGroupSize);
+  }
+
+  /**
+   * As {@link #compute(Dataset, Map, int[], int)}, plus the adoption rows alone (no unit or week
+   * rows) for the {@code historyDays} that are not among {@code asOfDays} (for initiative_history).
+   */
+  public static Dataset<Row> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
+      int[] historyDays, int minGroupSize) {
     return facts
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(new Calculate(initiatives, asOfDays, minGroupSize), Encoders.row(OUTPUT));
+        .flatMapGroups(new Calculate(initiatives, asOfDays, historyDays, minGroupSize), Encoders.row(OUTPUT));
   }
 
   /** Feeds one initiative's facts to a calculator and emits its rows in {@link #OUTPUT}. */
@@ -266,11 +275,20 @@ public final class Facts {
     private static final long serialVersionUID = 1L;
     private final Map<String, Initiative> initiatives;
     private final int[] asOfDays;
+    private final int[] days;
     private final int minGroupSize;
 
-    Calculate(Map<String, Initiative> initiatives, int[] asOfDays, int minGroupSize) {
+    Calculate(Map<String, Initiative> initiatives, int[] asOfDays, int[] historyDays, int minGroupSize) {
       this.initiatives = Map.copyOf(initiatives);
       this.asOfDays = asOfDays.clone();
+      java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+      for (int d : asOfDays) {
+        all.add(d);
+      }
+      for (int d : historyDays) {
+        all.add(d);
+      }
+      this.days = all.stream().mapToInt(Integer::intValue).toArray();
       this.minGroupSize = minGroupSize;
     }
 
@@ -282,8 +300,14 @@ public final class Facts {
         feed(calc, facts.next());
       }
       List<Row> out = new ArrayList<>();
-      for (InitiativeCalculator.Result r : calc.compute(asOfDays)) {
-        out.addAll(rows(initiative, r, minGroupSize));
+      java.util.Set<Integer> published = new java.util.HashSet<>();
+      for (int d : asOfDays) {
+        published.add(d);
+      }
+      for (InitiativeCalculator.Result r : calc.compute(days)) {
+        List<Row> rows = rows(initiative, r, minGroupSize);
+        // A history-only day needs its adoption row alone (the first row).
+        out.addAll(published.contains(r.adoption().asOf()) ? rows : rows.subList(0, 1));
       }
       return out.iterator();
     }

@@ -26,6 +26,7 @@ public final class Tables {
   public static final String INITIATIVE_ADOPTION = "initiative_adoption";
   public static final String UNIT_ADOPTION = "unit_adoption";
   public static final String WEEKLY_ACTIVE = "weekly_active";
+  public static final String INITIATIVE_HISTORY = "initiative_history";
   public static final String FOLLOW_THROUGH_FLAGS = "follow_through_flags";
   /** Published as quarantine/rejected_rows; inside a version folder simply rejected_rows. */
   public static final String REJECTED_ROWS = "rejected_rows";
@@ -37,7 +38,7 @@ public final class Tables {
 
   /** The analysts' tables, in publishing order. */
   public static final List<String> ANALYST_TABLES =
-      List.of(INITIATIVE_ADOPTION, UNIT_ADOPTION, WEEKLY_ACTIVE, FOLLOW_THROUGH_FLAGS);
+      List.of(INITIATIVE_ADOPTION, UNIT_ADOPTION, WEEKLY_ACTIVE, INITIATIVE_HISTORY, FOLLOW_THROUGH_FLAGS);
 
   public static final StructType INITIATIVE_ADOPTION_SCHEMA = schema(
       f("initiative_id", StringType, false),
@@ -127,6 +128,18 @@ public final class Tables {
       f("active_users", LongType),
       f("suppressed", BooleanType, false));
 
+  public static final StructType INITIATIVE_HISTORY_SCHEMA = schema(
+      f("initiative_id", StringType, false),
+      f("name", StringType, false),
+      f("week_index", IntegerType, false),
+      f("week_end", DateType, false),
+      f("verdict", StringType, false),
+      f("flag_count", IntegerType, false),
+      f("high_flag_count", IntegerType, false),
+      f("adoption_rate", DoubleType),
+      f("sustained_rate", DoubleType),
+      f("suppressed", BooleanType, false));
+
   public static final StructType FOLLOW_THROUGH_FLAGS_SCHEMA = schema(
       f("initiative_id", StringType, false),
       f("name", StringType, false),
@@ -152,6 +165,8 @@ public final class Tables {
         return UNIT_ADOPTION_SCHEMA;
       case WEEKLY_ACTIVE:
         return WEEKLY_ACTIVE_SCHEMA;
+      case INITIATIVE_HISTORY:
+        return INITIATIVE_HISTORY_SCHEMA;
       case FOLLOW_THROUGH_FLAGS:
         return FOLLOW_THROUGH_FLAGS_SCHEMA;
       case REJECTED_ROWS:

@@ -337,13 +337,14 @@ public final class Pipeline {
 
     Path runDir = publisher.runDir(runId);
     TableWriter writer = new TableWriter(spark, runDir);
-    // The five writes are independent Spark jobs over persisted data: run side by side, so that one
+    // The six writes are independent Spark jobs over persisted data: run side by side, so that one
     // table's planning overlaps another's writing (the driver, not the data, is the cost here).
     timed(manifest, "write_tables", () -> {
       concurrently(List.of(
           () -> writer.write(Tables.INITIATIVE_ADOPTION, tables.initiativeAdoption(), dates),
           () -> writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates),
           () -> writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates),
+          () -> writer.write(Tables.INITIATIVE_HISTORY, tables.history(), dates),
           () -> writer.write(Tables.FOLLOW_THROUGH_FLAGS, tables.flags(), dates),
           () -> writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates)),
           3, "vardag-write");

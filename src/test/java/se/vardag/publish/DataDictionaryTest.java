@@ -38,7 +38,7 @@ class DataDictionaryTest {
   void everyTableIsDocumentedColumnByColumn() throws Exception {
     String doc = Files.readString(Path.of(System.getProperty("vardag.project.dir", "."), "docs", "data-dictionary.md"));
     for (String table : List.of(Tables.INITIATIVE_ADOPTION, Tables.UNIT_ADOPTION, Tables.WEEKLY_ACTIVE,
-        Tables.FOLLOW_THROUGH_FLAGS)) {
+        Tables.INITIATIVE_HISTORY, Tables.FOLLOW_THROUGH_FLAGS)) {
       assertThat(documented(doc, table)).as(table)
           .containsExactly(java.util.Arrays.stream(Tables.schemaOf(table).fields()).map(StructField::name)
               .toArray(String[]::new));
