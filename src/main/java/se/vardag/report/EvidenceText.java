@@ -2,23 +2,35 @@ package se.vardag.report;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.config.FlagThresholds;
 import se.vardag.report.ReportData.FlagRow;
 
 /**
  * A flag's evidence in the report's language, from its code and {@code evidence_args} (never from the
  * English {@code evidence} text, which is only the fallback for a code this version does not know).
- * Numbers are formatted by the locale, fractions as percentages, dates in the long form.
+ * Numbers are formatted by the locale, fractions as percentages, dates in the long form. A figure the flag
+ * compared with a threshold is quoted on the same side of it as the exact value (SPEC section 4): the
+ * threshold is the flag's {@code threshold} argument, or, for a flag published without one, the
+ * configured threshold.
  */
 final class EvidenceText {
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceText.class);
 
   private final Messages m;
+  private final FlagThresholds thresholds;
+
+  EvidenceText(Messages m, FlagThresholds thresholds) {
+    this.m = m;
+    this.thresholds = java.util.Objects.requireNonNull(thresholds, "thresholds is null");
+  }
 
   EvidenceText(Messages m) {
-    this.m = m;
+    this(m, FlagThresholds.specDefaults());
   }
 
   /** The flag's short name ("Owner has left"), or its code when unknown. */
@@ -28,8 +40,16 @@ final class EvidenceText {
   }
 
   String text(FlagRow flag) {
+    return text(flag, null);
+  }
+
+  /**
+   * The evidence, naming the owner as {@code ownerLabel} ("Anna Svensson (E1019)") where the flag names
+   * the owner by id alone; {@code ownerLabel} null names them by id.
+   */
+  String text(FlagRow flag, String ownerLabel) {
     try {
-      String s = format(flag.code(), flag.evidenceArgs());
+      String s = format(flag.code(), flag.evidenceArgs(), ownerLabel);
       if (s != null) {
         return s;
       }
@@ -44,7 +64,7 @@ final class EvidenceText {
     return flag.evidence();
   }
 
-  private String format(String code, Map<String, String> a) {
+  private String format(String code, Map<String, String> a, String ownerLabel) {
     String k = "flag." + code;
     switch (code) {
       case "NO_OWNER":
@@ -52,15 +72,15 @@ final class EvidenceText {
       case "OWNER_LEFT": {
         String status = a.getOrDefault("owner_status", "");
         if (status.equals("left") && a.containsKey("date")) {
-          return m.get(k + ".left", req(a, "owner_id"), date(a, "date"));
+          return m.get(k + ".left", owner(a, ownerLabel), date(a, "date"));
         }
         if (status.equals("not_yet_hired") && a.containsKey("date")) {
-          return m.get(k + ".not_yet_hired", req(a, "owner_id"), date(a, "date"));
+          return m.get(k + ".not_yet_hired", owner(a, ownerLabel), date(a, "date"));
         }
-        return m.get(k + ".not_in_roster", req(a, "owner_id"));
+        return m.get(k + ".not_in_roster", owner(a, ownerLabel));
       }
       case "NO_MANDATE":
-        return m.get(k + ("false".equals(a.get("mandate")) ? ".false" : ".unknown"), req(a, "owner_id"));
+        return m.get(k + ("false".equals(a.get("mandate")) ? ".false" : ".unknown"), owner(a, ownerLabel));
       case "NO_GOAL":
         return "not_found".equals(a.get("goal_status")) && a.containsKey("goal_id")
             ? m.get(k + ".not_found", a.get("goal_id")) : m.get(k + ".none");
@@ -68,27 +88,44 @@ final class EvidenceText {
         return a.containsKey("pilot_end") ? m.get(k, date(a, "pilot_end")) : null;
       case "FOLLOW_UP_OVERDUE":
         if (a.containsKey("last_follow_up")) {
+          // The limit is the threshold itself; quoted so that it reads below the days since (22,5 < 23).
+          String limit = req(a, "limit_days");
+          String since = req(a, "days_since");
+          String limitText;
+          try {
+            limitText = m.decimal(Double.parseDouble(limit.trim()), Double.parseDouble(since.trim()), 1);
+          } catch (NumberFormatException e) {
+            limitText = limit;
+          }
           return m.get(k + ".late", date(a, "last_follow_up"), count(a, "days_since"), count(a, "cadence_days"),
-              count(a, "limit_days"));
+              limitText);
         }
         return m.get(k + ".never", count(a, "cadence_days"));
+      case "NO_PILOT_END": {
+        String status = a.getOrDefault("status", "");
+        String key = "status." + status;
+        return m.get(k, m.has(key) ? m.raw(key).toLowerCase(m.locale()) : status);
+      }
+      case "USAGE_DATA_MISSING":
+        return usageDataMissing(k, req(a, "sources"));
       case "NO_PRACTICE_TIME":
       case "NO_TRAINING_PLAN":
       case "NO_USAGE_SIGNAL":
       case "NO_EFFECT_MEASURE":
         return m.get(k);
       case "PRACTICE_TIME_UNUSED":
-        return m.get(k, dec(a, "hours_per_person_week"), dec(a, "allocated_hours"), pct(a, "ratio"));
+        return m.get(k, dec(a, "hours_per_person_week"), dec(a, "allocated_hours"),
+            pct(a, "ratio", thresholds.practiceTimeUnusedMinRatio()));
       case "LOW_TRAINING_COVERAGE":
-        return m.get(k, count(a, "trained"), count(a, "target_population"), pct(a, "coverage"));
+        return m.get(k, count(a, "trained"), count(a, "target_population"), pct(a, "coverage", thresholds.lowTrainingCoverageMin()));
       case "TRAINED_NOT_USING":
-        return m.get(k, count(a, "trained_not_using"), count(a, "trained_not_using_base"), pct(a, "rate"));
+        return m.get(k, count(a, "trained_not_using"), count(a, "trained_not_using_base"), pct(a, "rate", thresholds.trainedNotUsingMaxRate()));
       case "NO_LEARNING_FOLLOW_UP":
         return a.containsKey("pilot_end") ? m.get(k, date(a, "pilot_end")) : m.get(k + ".plain");
       case "LOW_ADOPTION":
-        return m.get(k, count(a, "sustained_users"), count(a, "target_population"), pct(a, "sustained_rate"));
+        return m.get(k, count(a, "sustained_users"), count(a, "target_population"), pct(a, "sustained_rate", thresholds.lowAdoptionMinSustainedRate()));
       case "ADOPTION_DECAY":
-        return m.get(k, count(a, "current_wau"), count(a, "pilot_peak_wau"), pct(a, "retention"));
+        return m.get(k, count(a, "current_wau"), count(a, "pilot_peak_wau"), pct(a, "retention", thresholds.adoptionDecayMinRetention()));
       case "NO_EFFECT": {
         String kpi = req(a, "kpi");
         String reason = a.getOrDefault("reason", "");
@@ -99,17 +136,53 @@ final class EvidenceText {
           return m.get(k + ".no_current", kpi);
         }
         if (a.containsKey("improved_share") && a.containsKey("baseline_median") && a.containsKey("current_median")) {
-          return m.get(k + ".not_improved", kpi, pct(a, "improved_share"), kpiValue(a, "baseline_median"),
+          return m.get(k + ".not_improved", kpi, pct(a, "improved_share", thresholds.noEffectMinImprovedShare()), kpiValue(a, "baseline_median"),
               kpiValue(a, "current_median"));
         }
         if (a.containsKey("improved_share")) {
-          return m.get(k + ".not_improved_share", kpi, pct(a, "improved_share"));
+          return m.get(k + ".not_improved_share", kpi, pct(a, "improved_share", thresholds.noEffectMinImprovedShare()));
         }
         return m.get(k + ".plain", kpi);
       }
       default:
         return null;
     }
+  }
+
+  /**
+   * "Källorna servicenow (senaste händelse 20 november 2026) och jira (ingen händelse någonsin)": each
+   * source of {@code servicenow=2026-11-20;jira=} with its last event date, or none.
+   */
+  private String usageDataMissing(String k, String sources) {
+    List<String> parts = new ArrayList<>();
+    for (String item : sources.split(";", -1)) {
+      if (item.isBlank()) {
+        continue;
+      }
+      int eq = item.lastIndexOf('=');
+      String source = (eq < 0 ? item : item.substring(0, eq)).trim();
+      String last = eq < 0 ? "" : item.substring(eq + 1).trim();
+      if (last.isEmpty()) {
+        parts.add(m.get("flag.USAGE_DATA_MISSING.source.never", source));
+      } else {
+        String when;
+        try {
+          when = m.date(LocalDate.parse(last));
+        } catch (DateTimeParseException e) {
+          when = last;
+        }
+        parts.add(m.get("flag.USAGE_DATA_MISSING.source", source, when));
+      }
+    }
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("no source in sources");
+    }
+    return m.get(k, (long) parts.size(), m.list(parts));
+  }
+
+  private static String owner(Map<String, String> a, String ownerLabel) {
+    String id = req(a, "owner_id");
+    return ownerLabel == null ? id : ownerLabel;
   }
 
   private static String req(Map<String, String> a, String key) {
@@ -156,10 +229,20 @@ final class EvidenceText {
     }
   }
 
-  private String pct(Map<String, String> a, String key) {
+  /** A share compared with a threshold: the flag's own {@code threshold} argument, else {@code configured}. */
+  private String pct(Map<String, String> a, String key, double configured) {
     String v = req(a, key);
+    double threshold = configured;
+    String t = a.get("threshold");
+    if (t != null) {
+      try {
+        threshold = Double.parseDouble(t.trim());
+      } catch (NumberFormatException e) {
+        threshold = configured;
+      }
+    }
     try {
-      return m.percent(Double.parseDouble(v.trim()));
+      return m.percent(Double.parseDouble(v.trim()), threshold);
     } catch (NumberFormatException e) {
       return v;
     }

@@ -64,6 +64,26 @@ final class HtmlRenderer {
       h.append("</tr></table></td></tr>\n");
     }
 
+    // Register rows that could not be read: leadership must know an initiative is missing (SPEC section 7).
+    if (r.registerHeading() != null) {
+      h.append("<tr><td style=\"padding:14px 28px 0 28px;\">")
+          .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
+          .append("style=\"border:1px solid #fda29b;background-color:#fef3f2;\"><tr><td style=\"padding:10px 14px;")
+          .append("font-size:13px;color:#7a271a;\">")
+          .append("<h2 style=\"margin:0 0 6px 0;font-size:15px;line-height:1.3;color:#b42318;font-family:").append(FONT)
+          .append(";\">").append(html(r.registerHeading())).append("</h2>");
+      List<String> lines = r.registerLines();
+      h.append("<p style=\"margin:0 0 4px 0;\">").append(html(lines.get(0))).append("</p>");
+      if (lines.size() > 1) {
+        h.append("<ul style=\"margin:4px 0 0 0;padding:0 0 0 18px;\">");
+        for (String line : lines.subList(1, lines.size())) {
+          h.append("<li style=\"margin:0 0 3px 0;\">").append(html(line)).append("</li>");
+        }
+        h.append("</ul>");
+      }
+      h.append("</td></tr></table></td></tr>\n");
+    }
+
     // The headline list.
     h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(r.headlineHeading()))
         .append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(r.headlineIntro())).append("</p></td></tr>\n");

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import se.vardag.publish.Tables;
 
 /**
@@ -14,14 +16,42 @@ import se.vardag.publish.Tables;
  * name (in the schema's order) so the CSV attachment can reproduce the table column for column; the
  * typed getters below are what the report reads. A value is a String, Long, Integer, Double, Boolean or
  * LocalDate, or null.
+ *
+ * <p>Revision 2 adds columns to the table ({@link #REVISION_2_COLUMNS}); the report reads them where the
+ * published schema does not have them yet, and a date published before them reads them as null (the
+ * report then says what revision 1 said: the owner by id, and so on).
  */
 public final class InitiativeRow {
+  /** Columns of initiative_adoption added by revision 2, read tolerantly (null when a date lacks them). */
+  public static final StructType REVISION_2_COLUMNS = new StructType()
+      .add("owner_name", DataTypes.StringType, true)
+      .add("has_owner_with_mandate", DataTypes.BooleanType, true)
+      .add("has_goal", DataTypes.BooleanType, true)
+      .add("has_practice_time", DataTypes.BooleanType, true)
+      .add("has_learning_follow_up", DataTypes.BooleanType, true)
+      .add("has_follow_up", DataTypes.BooleanType, true)
+      .add("ingredient_count", DataTypes.IntegerType, true)
+      .add("high_flag_count", DataTypes.IntegerType, true);
+
+  /** The schema the report reads: the published schema, then the revision-2 columns it lacks. */
+  public static final StructType READ_SCHEMA = readSchema();
+
   private final Map<String, Object> values;
+
+  private static StructType readSchema() {
+    StructType s = Tables.INITIATIVE_ADOPTION_SCHEMA;
+    for (StructField f : REVISION_2_COLUMNS.fields()) {
+      if (!java.util.Arrays.asList(s.fieldNames()).contains(f.name())) {
+        s = s.add(f);
+      }
+    }
+    return s;
+  }
 
   public InitiativeRow(Map<String, ?> values) {
     requireNonNull(values, "values is null");
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (StructField field : Tables.INITIATIVE_ADOPTION_SCHEMA.fields()) {
+    for (StructField field : READ_SCHEMA.fields()) {
       ordered.put(field.name(), values.get(field.name()));
     }
     for (String key : values.keySet()) {
@@ -32,7 +62,7 @@ public final class InitiativeRow {
     this.values = Collections.unmodifiableMap(ordered);
   }
 
-  /** Every column of the table in schema order, nulls included. */
+  /** Every column the report reads ({@link #READ_SCHEMA} order), nulls included. */
   public Map<String, Object> values() {
     return values;
   }

@@ -1,12 +1,14 @@
 package se.vardag.report;
 
 import java.text.MessageFormat;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import se.vardag.SameSide;
 
 /**
  * The report's words and number formats for one locale. Every word of the report comes from
@@ -73,6 +75,50 @@ public final class Messages {
     NumberFormat f = NumberFormat.getPercentInstance(locale);
     f.setMaximumFractionDigits(0);
     return f.format(share);
+  }
+
+  /**
+   * A share 0..1 quoted next to a threshold (SPEC section 4): as a whole percentage, with as many more
+   * decimals as it takes to read on the same side of {@code thresholdShare} as the exact value. Under
+   * "below 70 %", 0.695 reads "69,5 %" (sv) / "69.5%" (en), never 70 %; 0.3004 over 30 % reads "30,04 %".
+   */
+  public String percent(double share, double thresholdShare) {
+    BigDecimal p = SameSide.percent(share, thresholdShare, 0);
+    NumberFormat f = NumberFormat.getPercentInstance(locale);
+    f.setMinimumFractionDigits(0);
+    f.setMaximumFractionDigits(Math.max(0, p.scale()));
+    return f.format(p.movePointLeft(2));
+  }
+
+  /**
+   * A decimal quoted next to a threshold: at most {@code digits} fraction digits, more when fewer would
+   * read on the other side of (or equal to) {@code threshold}; in the locale's notation ("22,5").
+   */
+  public String decimal(double d, double threshold, int digits) {
+    BigDecimal plain = SameSide.plain(d, digits);
+    BigDecimal v = Integer.signum(plain.compareTo(BigDecimal.valueOf(threshold)))
+        == Integer.signum(Double.compare(d, threshold)) ? plain : SameSide.round(d, threshold, digits);
+    return decimal(v);
+  }
+
+  /** An exact decimal in the locale's notation, with exactly the fraction digits it has (trailing zeros dropped). */
+  public String decimal(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    NumberFormat f = NumberFormat.getNumberInstance(locale);
+    f.setMinimumFractionDigits(0);
+    f.setMaximumFractionDigits(Math.max(0, s.scale()));
+    return f.format(s);
+  }
+
+  /** A list in the report's language: "a", "a och b", "a, b och c" (sv) / "a, b and c" (en). */
+  public String list(java.util.List<String> items) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + raw("format.list.last") + items.get(items.size() - 1);
   }
 
   /** A change such as -0.25 as a signed percentage ("−25 %"). */

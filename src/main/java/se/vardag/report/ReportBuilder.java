@@ -31,7 +31,7 @@ final class ReportBuilder {
   static final List<String> FLAG_ORDER = List.of("NO_OWNER", "OWNER_LEFT", "NO_MANDATE", "NO_GOAL",
       "NO_FOLLOW_UP_CADENCE", "FOLLOW_UP_OVERDUE", "NO_PRACTICE_TIME", "PRACTICE_TIME_UNUSED", "NO_TRAINING_PLAN",
       "LOW_TRAINING_COVERAGE", "TRAINED_NOT_USING", "NO_LEARNING_FOLLOW_UP", "NO_USAGE_SIGNAL", "LOW_ADOPTION",
-      "ADOPTION_DECAY", "NO_EFFECT_MEASURE", "NO_EFFECT");
+      "ADOPTION_DECAY", "NO_EFFECT_MEASURE", "NO_EFFECT", "NO_PILOT_END", "USAGE_DATA_MISSING");
   /** The spec's three questions and the pillars whose flags answer each. */
   static final List<List<String>> QUESTION_PILLARS = List.of(
       List.of("ownership", "strategy", "follow-up"),
@@ -52,7 +52,7 @@ final class ReportBuilder {
 
   ReportBuilder(Messages m, String organisation, int minGroupSize, FlagThresholds thresholds) {
     this.m = m;
-    this.evidence = new EvidenceText(m);
+    this.evidence = new EvidenceText(m, thresholds);
     this.organisation = organisation == null ? "" : organisation.trim();
     this.minGroupSize = minGroupSize;
     this.thresholds = thresholds;
@@ -116,7 +116,7 @@ final class ReportBuilder {
         Double share = i.suppressed() || i.str("usage_signals") == null ? null : i.dbl("sustained_rate");
         String text = i.suppressed() ? m.raw("value.too_small_short")
             : i.str("usage_signals") == null ? m.raw("value.no_usage_signal")
-            : share == null ? m.raw("value.none") : m.percent(share);
+            : share == null ? m.raw("value.none") : m.percent(share, thresholds.lowAdoptionMinSustainedRate());
         bars.add(new Charts.Bar(i.name(), i.verdict(), share, text));
         overviewText.append(m.get("overview.text.line", Text.oneLine(i.name()), text)).append('\n');
       }
@@ -138,6 +138,7 @@ final class ReportBuilder {
     Table othersTable = others.isEmpty() ? null : othersTable(others, flagsBy);
 
     List<String> footer = footer(data);
+    List<String> register = registerLines(data.quality());
     String attachmentNote = m.get("attachment.note", attachmentName(m, d));
 
     return new ReportModel(m.language(), title, subject, sentence, stats,
@@ -145,7 +146,8 @@ final class ReportBuilder {
             (long) thresholds.endingSoonDays()),
         sections, overview, overviewText.toString().strip(), m.raw("others.heading"),
         others.isEmpty() ? m.raw("others.empty") : m.raw("others.intro"), othersTable,
-        m.raw("footer.heading"), footer, attachmentNote);
+        m.raw("footer.heading"), footer, attachmentNote, register.isEmpty() ? null : m.raw("register.heading"),
+        register);
   }
 
   static String contentId(String name, LocalDate d) {
@@ -171,7 +173,7 @@ final class ReportBuilder {
     }
 
     List<Fact> meta = new ArrayList<>();
-    meta.add(new Fact(m.raw("fact.owner"), i.isTrue("owner_present") ? i.str("owner_id") : m.raw("value.no_owner"),
+    meta.add(new Fact(m.raw("fact.owner"), i.isTrue("owner_present") ? ownerLabel(i) : m.raw("value.no_owner"),
         !i.isTrue("owner_present") || !i.isTrue("owner_active")));
     meta.add(new Fact(m.raw("fact.status"), statusLabel(i.str("status")), false));
     meta.add(new Fact(m.raw("fact.pilot"), pilotPeriod(i), false));
@@ -190,9 +192,9 @@ final class ReportBuilder {
 
     List<Question> questions = new ArrayList<>();
     questions.add(new Question(m.raw("question.1"), ownershipFacts(i, data),
-        pillars(QUESTION_PILLARS.get(0), byPillar), null, null, null, null));
+        pillars(QUESTION_PILLARS.get(0), byPillar, i), null, null, null, null));
     questions.add(new Question(m.raw("question.2"), competenceFacts(i, data),
-        pillars(QUESTION_PILLARS.get(1), byPillar), null, null, null, null));
+        pillars(QUESTION_PILLARS.get(1), byPillar, i), null, null, null, null));
 
     List<String> q3 = new ArrayList<>(QUESTION_PILLARS.get(2));
     q3.addAll(unknown);
@@ -218,13 +220,13 @@ final class ReportBuilder {
       chartText = peak == null ? m.get("weekly.text", list) : m.get("weekly.text.peak", list, m.count(peak));
     }
     Table unitTable = unitTable(units);
-    questions.add(new Question(m.raw("question.3"), usageFacts(i, data), pillars(q3, byPillar), chart, chartText,
+    questions.add(new Question(m.raw("question.3"), usageFacts(i, data), pillars(q3, byPillar, i), chart, chartText,
         unitTable == null ? null : m.raw("units.heading"), unitTable));
 
     return new InitiativeSection(i.name(), verdict, m.raw("verdict." + verdict), why, meta, suppressedNote, questions);
   }
 
-  private List<PillarFlags> pillars(List<String> pillars, Map<String, List<FlagRow>> byPillar) {
+  private List<PillarFlags> pillars(List<String> pillars, Map<String, List<FlagRow>> byPillar, InitiativeRow i) {
     List<PillarFlags> out = new ArrayList<>();
     for (String p : pillars) {
       List<FlagRow> fs = byPillar.get(p);
@@ -233,7 +235,8 @@ final class ReportBuilder {
       }
       List<FlagLine> lines = fs.stream()
           .sorted(Comparator.comparing((FlagRow f) -> !f.high()).thenComparing(f -> flagRank(f.code())))
-          .map(f -> new FlagLine(f.severity(), severityLabel(f.severity()), evidence.title(f.code()), evidence.text(f)))
+          .map(f -> new FlagLine(f.severity(), severityLabel(f.severity()), evidence.title(f.code()),
+              evidence.text(f, ownerLabelFor(i, f))))
           .collect(Collectors.toList());
       String key = "pillar." + p;
       out.add(new PillarFlags(p, m.has(key) ? m.raw(key) : p, lines));
@@ -251,6 +254,25 @@ final class ReportBuilder {
     return i < 0 ? FLAG_ORDER.size() : i;
   }
 
+  /**
+   * The owner by display name and id ("Anna Svensson (E1019)"), by id alone when the table has no name
+   * (an owner not in the roster, or a date published before revision 2); null without an owner.
+   */
+  private String ownerLabel(InitiativeRow i) {
+    String id = i.str("owner_id");
+    if (id == null) {
+      return null;
+    }
+    String name = Text.oneLine(i.str("owner_name"));
+    return name.isEmpty() ? id : m.get("value.owner_name", name, id);
+  }
+
+  /** The owner's label for a flag's evidence, when the flag names this initiative's owner; else null (the id). */
+  private String ownerLabelFor(InitiativeRow i, FlagRow f) {
+    String id = f.evidenceArgs().get("owner_id");
+    return id != null && id.equals(i.str("owner_id")) ? ownerLabel(i) : null;
+  }
+
   private String cannotAnswer(String file) {
     return m.get("value.cannot_answer", file);
   }
@@ -262,7 +284,7 @@ final class ReportBuilder {
     } else {
       boolean active = i.isTrue("owner_active");
       facts.add(new Fact(m.raw("fact.owner"), m.get(active ? "value.owner.active" : "value.owner.inactive",
-          i.str("owner_id")), !active));
+          ownerLabel(i)), !active));
       Boolean mandate = i.bool("owner_has_mandate");
       facts.add(new Fact(m.raw("fact.mandate"), m.raw(mandate == null ? "value.mandate.unknown"
           : mandate ? "value.mandate.yes" : "value.mandate.no"), !Boolean.TRUE.equals(mandate)));
@@ -318,15 +340,20 @@ final class ReportBuilder {
     } else {
       Double cov = i.dbl("training_coverage");
       facts.add(new Fact(m.raw("fact.trained"), m.get("value.of", m.count(i.lng("trained")),
-          m.count(i.lng("target_population")), cov == null ? m.raw("value.none") : m.percent(cov)),
+          m.count(i.lng("target_population")),
+          cov == null ? m.raw("value.none") : m.percent(cov, thresholds.lowTrainingCoverageMin())),
           post && cov != null && cov < thresholds.lowTrainingCoverageMin()));
       Long base = i.lng("trained_not_using_base");
-      if (base == null || base == 0) {
+      if (i.str("usage_signals") == null) {
+        // Without a usage signal nobody can be seen using it: not "nobody trained 28 days ago".
+        facts.add(new Fact(m.raw("fact.trained_not_using"), m.raw("value.no_usage_signal_long"), false));
+      } else if (base == null || base == 0) {
         facts.add(new Fact(m.raw("fact.trained_not_using"), m.raw("value.trained_not_using.none"), false));
       } else {
         Double rate = i.dbl("trained_not_using_rate");
         facts.add(new Fact(m.raw("fact.trained_not_using"), m.get("value.trained_not_using",
-            m.count(i.lng("trained_not_using")), m.count(base), rate == null ? m.raw("value.none") : m.percent(rate)),
+            m.count(i.lng("trained_not_using")), m.count(base),
+            rate == null ? m.raw("value.none") : m.percent(rate, thresholds.trainedNotUsingMaxRate())),
             rate != null && rate > thresholds.trainedNotUsingMaxRate()));
       }
       Double days = i.dbl("median_days_to_first_use");
@@ -335,12 +362,14 @@ final class ReportBuilder {
       }
     }
 
+    Double alloc = i.dbl("practice_hours_per_week");
     if (data.quality().missing("learning_activities.csv")) {
-      facts.add(new Fact(m.raw("fact.practice"), cannotAnswer("learning_activities.csv"), false));
-      facts.add(new Fact(m.raw("fact.learning_sessions"), cannotAnswer("learning_activities.csv"), false));
+      // The allocation is the register's; what was practised and learnt cannot be answered, said once.
+      facts.add(new Fact(m.raw("fact.practice"), alloc == null || alloc <= 0 ? m.raw("value.practice.none")
+          : m.get("value.practice.allocated", m.decimal(alloc, 1)), alloc == null || alloc <= 0));
+      facts.add(new Fact(m.raw("fact.practice_and_learning"), cannotAnswer("learning_activities.csv"), false));
       return facts;
     }
-    Double alloc = i.dbl("practice_hours_per_week");
     Double used = i.dbl("practice_hours_per_person_week");
     if (alloc == null || alloc <= 0) {
       facts.add(new Fact(m.raw("fact.practice"), used == null || used == 0 ? m.raw("value.practice.none")
@@ -351,12 +380,12 @@ final class ReportBuilder {
     } else {
       Double ratio = i.dbl("practice_time_ratio");
       facts.add(new Fact(m.raw("fact.practice"), m.get("value.practice", m.decimal(used, 1), m.decimal(alloc, 1),
-          ratio == null ? m.raw("value.none") : m.percent(ratio)),
+          ratio == null ? m.raw("value.none") : m.percent(ratio, thresholds.practiceTimeUnusedMinRatio())),
           ratio != null && ratio < thresholds.practiceTimeUnusedMinRatio()));
     }
-    long sessions = i.lng("learning_sessions_90d") == null ? 0 : i.lng("learning_sessions_90d");
-    facts.add(new Fact(m.raw("fact.learning_sessions"), m.get("value.learning_sessions", sessions),
-        post && sessions == 0));
+    Long sessions = i.lng("learning_sessions_90d");
+    facts.add(new Fact(m.raw("fact.learning_sessions"), sessions == null ? m.raw("value.none")
+        : m.get("value.learning_sessions", sessions), post && sessions != null && sessions == 0));
     return facts;
   }
 
@@ -369,7 +398,8 @@ final class ReportBuilder {
     } else {
       Double sr = i.dbl("sustained_rate");
       facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.of", m.count(i.lng("sustained_users")),
-          m.count(i.lng("target_population")), sr == null ? m.raw("value.none") : m.percent(sr)),
+          m.count(i.lng("target_population")),
+          sr == null ? m.raw("value.none") : m.percent(sr, thresholds.lowAdoptionMinSustainedRate())),
           sr != null && sr < thresholds.lowAdoptionMinSustainedRate()));
       Double ar = i.dbl("adoption_rate");
       facts.add(new Fact(m.raw("fact.active_28d"), m.get("value.count_share", m.count(i.lng("active_users")),
@@ -383,7 +413,8 @@ final class ReportBuilder {
       } else if (ret == null) {
         trend = m.get("value.trend", m.count(cur), m.count(peak));
       } else {
-        trend = m.get("value.trend.retention", m.count(cur), m.count(peak), m.percent(ret));
+        trend = m.get("value.trend.retention", m.count(cur), m.count(peak),
+            m.percent(ret, thresholds.adoptionDecayMinRetention()));
       }
       facts.add(new Fact(m.raw("fact.trend"), trend, ret != null && ret < thresholds.adoptionDecayMinRetention()));
       Long outside = i.lng("outside_target_users");
@@ -418,7 +449,8 @@ final class ReportBuilder {
         v = m.get("value.kpi", k, m.decimal(base, 2), m.decimal(cur, 2),
             change == null ? m.raw("value.none") : m.signedPercent(change), direction);
         if (share != null) {
-          v += m.get("value.kpi.improved_share", m.percent(share), i.lng("kpi_current_observations"));
+          v += m.get("value.kpi.improved_share", m.percent(share, thresholds.noEffectMinImprovedShare()),
+              i.lng("kpi_current_observations"));
           attention = share < thresholds.noEffectMinImprovedShare();
         }
       }
@@ -445,8 +477,8 @@ final class ReportBuilder {
         row.add(Cell.muted(why));
         row.add(Cell.muted(""));
       } else {
-        row.add(Cell.of(u.trainingCoverage() == null ? m.raw("value.none") : m.percent(u.trainingCoverage())));
-        row.add(Cell.of(u.sustainedRate() == null ? m.raw("value.none") : m.percent(u.sustainedRate())));
+        row.add(Cell.of(pct(u.trainingCoverage(), thresholds.lowTrainingCoverageMin())));
+        row.add(Cell.of(pct(u.sustainedRate(), thresholds.lowAdoptionMinSustainedRate())));
       }
       rows.add(row);
     }
@@ -465,7 +497,7 @@ final class ReportBuilder {
       List<Cell> row = new ArrayList<>();
       row.add(Cell.of(i.name()));
       row.add(new Cell(m.raw("verdict." + i.verdict()), i.verdict(), false));
-      row.add(i.isTrue("owner_present") ? Cell.of(i.str("owner_id")) : Cell.muted(m.raw("value.no_owner_short")));
+      row.add(i.isTrue("owner_present") ? Cell.of(ownerLabel(i)) : Cell.muted(m.raw("value.no_owner_short")));
       row.add(Cell.of(m.count(i.lng("target_population"))));
       if ("stopped".equals(i.verdict())) {
         row.add(Cell.muted(m.raw("value.none")));
@@ -475,9 +507,9 @@ final class ReportBuilder {
         row.add(Cell.muted(tooSmall));
       } else {
         row.add(i.str("course_ids") == null ? Cell.muted(m.raw("value.no_training_plan_short"))
-            : Cell.of(pct(i.dbl("training_coverage"))));
+            : Cell.of(pct(i.dbl("training_coverage"), thresholds.lowTrainingCoverageMin())));
         row.add(i.str("usage_signals") == null ? Cell.muted(m.raw("value.no_usage_signal"))
-            : Cell.of(pct(i.dbl("sustained_rate"))));
+            : Cell.of(pct(i.dbl("sustained_rate"), thresholds.lowAdoptionMinSustainedRate())));
       }
       List<FlagRow> fs = flagsBy.getOrDefault(i.id(), List.of());
       long high = fs.stream().filter(FlagRow::high).count();
@@ -492,8 +524,38 @@ final class ReportBuilder {
         m.raw("others.col.flags")), List.of(false, false, false, true, true, true, false), rows);
   }
 
-  private String pct(Double d) {
-    return d == null ? m.raw("value.none") : m.percent(d);
+  /** A share quoted next to the threshold it is judged by (same side, SPEC section 4); "–" for null. */
+  private String pct(Double d, double threshold) {
+    return d == null ? m.raw("value.none") : m.percent(d, threshold);
+  }
+
+  /**
+   * The register rows that could not be read, for the top of the report (SPEC section 7): one line each
+   * with line, reason, and initiative_id and name where readable. A manifest without the names (written
+   * before revision 2) still gives their count from the rejected rows of initiatives.csv.
+   */
+  private List<String> registerLines(ReportData.DataQuality q) {
+    List<String> lines = new ArrayList<>();
+    List<ReportData.RegisterRejection> rs = q.registerRejections();
+    if (rs.isEmpty()) {
+      long n = q.rejectedByFile().getOrDefault("initiatives.csv", 0L);
+      if (n > 0) {
+        lines.add(m.get("register.count_only", n));
+      }
+      return lines;
+    }
+    lines.add(m.get("register.intro", (long) rs.size()));
+    for (ReportData.RegisterRejection r : rs) {
+      String where = r.line() == null ? m.raw("register.where.unknown")
+          : m.get("register.where.line", String.valueOf(r.line()));
+      String id = Text.oneLine(r.initiativeId());
+      String name = Text.oneLine(r.name());
+      String what = !id.isEmpty() && !name.isEmpty() ? m.get("register.what.id_name", id, name)
+          : !id.isEmpty() ? m.get("register.what.id", id)
+          : !name.isEmpty() ? m.get("register.what.name", name) : m.raw("register.what.none");
+      lines.add(m.get("register.line", where, what, Text.oneLine(r.reason())));
+    }
+    return lines;
   }
 
   private List<String> footer(ReportData data) {
@@ -521,6 +583,17 @@ final class ReportBuilder {
       String key = "footer.question." + f;
       String question = m.has(key) ? m.raw(key) : m.raw("footer.question.unknown");
       lines.add(m.get("footer.missing", Text.oneLine(f), question));
+    }
+    List<ReportData.UsageSource> silent = q.usageSources().stream().filter(ReportData.UsageSource::silent)
+        .sorted(Comparator.comparing(ReportData.UsageSource::source)).collect(Collectors.toList());
+    if (!silent.isEmpty()) {
+      List<String> parts = silent.stream().map(u -> u.lastEventDate() == null
+          ? m.get("flag.USAGE_DATA_MISSING.source.never", Text.oneLine(u.source()))
+          : m.get("flag.USAGE_DATA_MISSING.source", Text.oneLine(u.source()), m.date(u.lastEventDate())))
+          .collect(Collectors.toList());
+      lines.add(m.get("footer.silent", (long) silent.size(), m.list(parts)));
+    } else if (!q.usageSources().isEmpty()) {
+      lines.add(m.raw("footer.silent.none"));
     }
     long suppressed = data.initiatives().stream().filter(InitiativeRow::suppressed).count();
     if (suppressed > 0) {

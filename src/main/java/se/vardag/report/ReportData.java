@@ -55,15 +55,55 @@ public record ReportData(
   public record InputFile(String file, boolean required, boolean present, long rowsRead, long rowsRejected) {}
 
   /**
-   * The data-quality facts for the footer. {@code manifestFound} false means the manifest could not be
-   * read; the rejected count then comes from the rejected_rows table alone.
+   * A signal source named by an initiative (manifest key {@code usage_sources}): its last event date on
+   * or before D (null when it never had one) and whether it is silent (no event from anyone in D-6 … D).
+   */
+  public record UsageSource(String source, LocalDate lastEventDate, boolean silent) {
+    public UsageSource {
+      requireNonNull(source, "source is null");
+    }
+  }
+
+  /**
+   * A rejected row of initiatives.csv (manifest key {@code register_rejections}): its line (null when not
+   * known), the reason, and its initiative_id and name where they could be read (else null).
+   */
+  public record RegisterRejection(Long line, String reason, String initiativeId, String name) {
+    public RegisterRejection {
+      requireNonNull(reason, "reason is null");
+    }
+  }
+
+  /**
+   * The data-quality facts for the footer and the top of the report. {@code manifestFound} false means
+   * the manifest could not be read; the rejected count then comes from the rejected_rows table alone.
+   * {@code usageSources} and {@code registerRejections} are empty for a manifest written before revision 2.
    */
   public record DataQuality(boolean manifestFound, List<InputFile> inputs, long rejectedRowsTotal,
-      Map<String, Long> rejectedByFile, List<String> missingOptionalInputs) {
+      Map<String, Long> rejectedByFile, List<String> missingOptionalInputs, List<UsageSource> usageSources,
+      List<RegisterRejection> registerRejections) {
     public DataQuality {
       inputs = List.copyOf(inputs);
       rejectedByFile = Collections.unmodifiableMap(new TreeMap<>(rejectedByFile));
       missingOptionalInputs = List.copyOf(missingOptionalInputs);
+      usageSources = List.copyOf(usageSources);
+      registerRejections = List.copyOf(registerRejections);
+    }
+
+    /** Without the revision-2 keys (no usage sources, no named register rejections). */
+    public DataQuality(boolean manifestFound, List<InputFile> inputs, long rejectedRowsTotal,
+        Map<String, Long> rejectedByFile, List<String> missingOptionalInputs) {
+      this(manifestFound, inputs, rejectedRowsTotal, rejectedByFile, missingOptionalInputs, List.of(), List.of());
+    }
+
+    public DataQuality withUsageSources(List<UsageSource> sources) {
+      return new DataQuality(manifestFound, inputs, rejectedRowsTotal, rejectedByFile, missingOptionalInputs,
+          sources, registerRejections);
+    }
+
+    public DataQuality withRegisterRejections(List<RegisterRejection> rejections) {
+      return new DataQuality(manifestFound, inputs, rejectedRowsTotal, rejectedByFile, missingOptionalInputs,
+          usageSources, rejections);
     }
 
     public boolean missing(String file) {

@@ -26,6 +26,12 @@ public final class ReportErrors {
         + cause.getMessage() + ". Re-publish the tables for that date with 'jobs/vardag nightly'.", cause);
   }
 
+  public static VardagException badManifestValue(Path file, String key, String value, String expected) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the run manifest " + file + ": " + key
+        + " is '" + value + "', expected " + expected
+        + ". Re-publish the tables for that date with 'jobs/vardag nightly'.");
+  }
+
   public static VardagException asOfMismatch(Path manifest, String manifestAsOf, LocalDate asOf) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot render the report for " + asOf + " from "
         + manifest.getParent() + ": its manifest says the tables are as of " + manifestAsOf

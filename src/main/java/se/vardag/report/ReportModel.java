@@ -23,7 +23,14 @@ record ReportModel(
     Table others,
     String footerHeading,
     List<String> footerLines,
-    String attachmentNote) {
+    String attachmentNote,
+    String registerHeading,
+    List<String> registerLines) {
+
+  /** The register rows that could not be read ({@code registerHeading} null when none), shown at the top. */
+  ReportModel {
+    registerLines = List.copyOf(registerLines);
+  }
 
   /** A verdict and how many initiatives have it. */
   record Stat(String verdict, String label, long count) {}

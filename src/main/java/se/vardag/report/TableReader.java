@@ -24,6 +24,8 @@ import se.vardag.publish.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
 import se.vardag.report.ReportData.InputFile;
+import se.vardag.report.ReportData.RegisterRejection;
+import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.UnitRow;
 import se.vardag.report.ReportData.WeekRow;
 
@@ -34,7 +36,7 @@ final class TableReader {
   static ReportData read(SparkSession spark, Path versionDir, LocalDate asOf) {
     List<InitiativeRow> initiatives = new ArrayList<>();
     for (Row row : rows(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, true)) {
-      initiatives.add(new InitiativeRow(toMap(row, Tables.INITIATIVE_ADOPTION_SCHEMA)));
+      initiatives.add(new InitiativeRow(toMap(row, InitiativeRow.READ_SCHEMA)));
     }
     initiatives.sort(Comparator.comparing(InitiativeRow::id));
 
@@ -90,7 +92,9 @@ final class TableReader {
       return List.of();
     }
     try {
-      return spark.read().schema(Tables.schemaOf(table)).parquet(LocalFiles.sparkPath(dir)).collectAsList();
+      // initiative_adoption is read with the revision-2 columns too: null where a date was published without them.
+      StructType schema = Tables.INITIATIVE_ADOPTION.equals(table) ? InitiativeRow.READ_SCHEMA : Tables.schemaOf(table);
+      return spark.read().schema(schema).parquet(LocalFiles.sparkPath(dir)).collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
     }
@@ -163,6 +167,39 @@ final class TableReader {
     for (JsonNode m : root.path("missing_optional_inputs")) {
       missing.add(m.asText());
     }
-    return new DataQuality(true, inputs, total, rejectedByFile, missing);
+    // Revision 2 keys; a manifest written before them has neither (then the lists are empty).
+    List<UsageSource> sources = new ArrayList<>();
+    for (JsonNode u : root.path("usage_sources")) {
+      String source = text(u, "source");
+      if (source == null) {
+        continue;
+      }
+      String last = text(u, "last_event_date");
+      LocalDate lastDate;
+      try {
+        lastDate = last == null ? null : LocalDate.parse(last);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ReportErrors.badManifestValue(manifest, "usage_sources[].last_event_date", last, "YYYY-MM-DD or null");
+      }
+      sources.add(new UsageSource(source, lastDate, u.path("silent").asBoolean(false)));
+    }
+    List<RegisterRejection> register = new ArrayList<>();
+    for (JsonNode r : root.path("register_rejections")) {
+      JsonNode line = r.path("line");
+      String reason = text(r, "reason");
+      register.add(new RegisterRejection(line.isNumber() ? line.asLong() : null, reason == null ? "" : reason,
+          text(r, "initiative_id"), text(r, "name")));
+    }
+    return new DataQuality(true, inputs, total, rejectedByFile, missing, sources, register);
+  }
+
+  /** A text value of a manifest object, null when absent, null or blank. */
+  private static String text(JsonNode node, String key) {
+    JsonNode v = node.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    String s = v.asText();
+    return s.isBlank() ? null : s;
   }
 }

@@ -33,6 +33,14 @@ final class TextRenderer {
       line(t, "", r.verdictCounts().stream().map(s -> m.count(s.count()) + " " + s.label())
           .collect(Collectors.joining(" \u00b7 ")));
     }
+    if (r.registerHeading() != null) {
+      heading(t, "! " + r.registerHeading());
+      List<String> lines = r.registerLines();
+      line(t, "", lines.get(0));
+      for (String l : lines.subList(1, lines.size())) {
+        line(t, "- ", "  ", l);
+      }
+    }
     heading(t, r.headlineHeading());
     line(t, "", r.headlineIntro());
     for (InitiativeSection s : r.headline()) {
