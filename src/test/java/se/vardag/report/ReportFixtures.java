@@ -25,6 +25,8 @@ import se.vardag.publish.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
 import se.vardag.report.ReportData.InputFile;
+import se.vardag.report.ReportData.RegisterRejection;
+import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.UnitRow;
 import se.vardag.report.ReportData.WeekRow;
 
@@ -326,14 +328,95 @@ public final class ReportFixtures {
     return new ReportData(D, in, fl, wk, un, quality(14, List.of()));
   }
 
+  /**
+   * Revision 2 on top of {@link #sample()}: owners with display names, a scaling initiative without
+   * pilot_end (NO_PILOT_END) whose two signal sources went silent (USAGE_DATA_MISSING), an initiative
+   * without usage signals (null usage figures), follow_ups.csv not delivered, figures next to their
+   * thresholds (0.695 retention, 0.3004 not using, overdue after 22.5 days), two unreadable register rows
+   * and the silent sources in the manifest.
+   */
+  public static ReportData sampleRevision2() {
+    ReportData base = sample();
+    List<InitiativeRow> in = new ArrayList<>();
+    for (InitiativeRow r : base.initiatives()) {
+      Map<String, Object> v = new LinkedHashMap<>(r.values());
+      if ("E2210".equals(v.get("owner_id"))) {
+        v.put("owner_name", "Anna Svensson");
+      }
+      if ("E0317".equals(v.get("owner_id"))) {
+        v.put("owner_name", "Per <Pelle> Öberg");
+      }
+      // follow_ups.csv was not delivered: its four figures are null everywhere.
+      v.put("last_follow_up", null);
+      v.put("days_since_follow_up", null);
+      v.put("follow_ups_90d", null);
+      v.put("follow_up_adherence", null);
+      v.put("last_maturity", null);
+      in.add(new InitiativeRow(v));
+    }
+    List<FlagRow> fl = new ArrayList<>();
+    for (FlagRow f : base.flags()) {
+      if (!f.code().equals("FOLLOW_UP_OVERDUE")) {
+        fl.add(f);
+      }
+    }
+    List<WeekRow> wk = new ArrayList<>(base.weeks());
+
+    String k = "Kunskapsbank i kundtjänst";
+    String v = "lacks_follow_through";
+    in.add(init("I-009", k, v).owner("E1019", true, true).set("owner_name", "Anna Svensson")
+        .goal("G1", "Bättre incidenthantering").pilot(LocalDate.of(2026, 3, 1), null).set("status", "scaling")
+        .set("post_pilot", true).set("target_org_units", "Kundtjänst").set("course_ids", "KB-1")
+        .set("usage_signals", "servicenow:kb.view;jira:*").set("practice_hours_per_week", 1.0)
+        .set("follow_up_every_days", 15).set("kpi", "Återöppnade ärenden")
+        .people(50, 40, 30, 21).set("trained_not_using", 11L).set("trained_not_using_base", 36L)
+        .set("trained_not_using_rate", 0.3004).set("current_wau", 0L).set("pilot_peak_wau", 0L)
+        .set("practice_hours_per_person_week", 0.6).set("practice_time_ratio", 0.6).set("learning_sessions_90d", 2L)
+        .set("kpi_baseline_median", 3.0).set("kpi_current_median", 3.0).set("kpi_change", 0.0)
+        .set("kpi_improved_share", 0.4995).set("kpi_current_observations", 40L).set("flag_count", 3)
+        .set("high_flag_count", 1).set("ingredient_count", 4).row());
+    fl.add(flag("I-009", k, "NO_PILOT_END", "follow-up", "medium", v, "status scaling but no pilot_end",
+        "status", "scaling"));
+    fl.add(flag("I-009", k, "USAGE_DATA_MISSING", "usage", "medium", v, "servicenow and jira are silent",
+        "sources", "servicenow=2026-10-20;jira="));
+    fl.add(flag("I-009", k, "TRAINED_NOT_USING", "competence", "high", v, "11 of 36 trained not using",
+        "trained_not_using", "11", "trained_not_using_base", "36", "rate", "0.3004", "threshold", "0.3"));
+    fl.add(flag("I-009", k, "NO_MANDATE", "ownership", "medium", v, "mandate unknown",
+        "owner_id", "E1019", "mandate", "unknown"));
+    wk.addAll(weeks("I-009", k, false, 20, 22, 25, 24, 26, 27, 25, 24, 0, 0, 0, 0));
+
+    String n = "Nya mötesrutiner";
+    in.add(init("I-010", n, "at_risk").owner("E0042", true, true).set("target_org_units", "Ekonomi")
+        .set("course_ids", "MOTE").set("practice_hours_per_week", 1.0).people(30, 20, 0, 0)
+        .set("active_users", null).set("adoption_rate", null).set("sustained_users", null).set("sustained_rate", null)
+        .set("practice_hours_per_person_week", 0.7).set("practice_time_ratio", 0.7).set("learning_sessions_90d", 1L)
+        .set("follow_ups_90d", null).set("flag_count", 1).row());
+    fl.add(flag("I-010", n, "NO_USAGE_SIGNAL", "usage", "medium", "at_risk", "no usage signal"));
+
+    DataQuality q = quality(16, List.of("follow_ups.csv"));
+    Map<String, Long> by = new LinkedHashMap<>(q.rejectedByFile());
+    by.put("initiatives.csv", 2L);
+    List<InputFile> inputs = new ArrayList<>();
+    for (InputFile f : q.inputs()) {
+      inputs.add(f.file().equals("initiatives.csv") ? new InputFile(f.file(), true, true, 12, 2) : f);
+    }
+    DataQuality q2 = new DataQuality(true, inputs, 16, by, q.missingOptionalInputs(),
+        List.of(new UsageSource("servicenow", LocalDate.of(2026, 10, 20), true),
+            new UsageSource("jira", null, true), new UsageSource("copilot", D, false)),
+        List.of(new RegisterRejection(14L, "pilot_start: expected a date YYYY-MM-DD, got '2026-13-01'", "I-017",
+                "Digital signering <beta>"),
+            new RegisterRejection(null, "wrong field count: expected 14 fields, got 9", null, null)));
+    return new ReportData(D, in, fl, wk, base.units(), q2);
+  }
+
   // ---- writing a version folder (Parquet + manifest), as the pipeline publishes it ----
 
   public static void writeVersionDir(SparkSession spark, Path versionDir, ReportData data) {
     List<Row> ia = new ArrayList<>();
     for (InitiativeRow r : data.initiatives()) {
-      ia.add(row(Tables.INITIATIVE_ADOPTION_SCHEMA, r.values()));
+      ia.add(row(InitiativeRow.READ_SCHEMA, r.values()));
     }
-    write(spark, versionDir, Tables.INITIATIVE_ADOPTION, ia);
+    write(spark, versionDir, Tables.INITIATIVE_ADOPTION, InitiativeRow.READ_SCHEMA, ia);
     List<Row> fl = new ArrayList<>();
     for (FlagRow f : data.flags()) {
       fl.add(RowFactory.create(f.initiativeId(), f.name(), f.code(), f.pillar(), f.severity(), f.evidence(),
@@ -374,7 +457,11 @@ public final class ReportFixtures {
   }
 
   static void write(SparkSession spark, Path versionDir, String table, List<Row> rows) {
-    spark.createDataFrame(rows, Tables.schemaOf(table)).coalesce(1).write().mode("overwrite")
+    write(spark, versionDir, table, Tables.schemaOf(table), rows);
+  }
+
+  static void write(SparkSession spark, Path versionDir, String table, StructType schema, List<Row> rows) {
+    spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite")
         .parquet(versionDir.resolve(table).toString());
   }
 
@@ -390,6 +477,30 @@ public final class ReportFixtures {
     root.put("rejected_rows_total", data.quality().rejectedRowsTotal());
     ArrayNode missing = root.putArray("missing_optional_inputs");
     data.quality().missingOptionalInputs().forEach(missing::add);
+    if (!data.quality().usageSources().isEmpty()) {
+      ArrayNode sources = root.putArray("usage_sources");
+      for (UsageSource u : data.quality().usageSources()) {
+        ObjectNode o = sources.addObject().put("source", u.source());
+        if (u.lastEventDate() == null) {
+          o.putNull("last_event_date");
+        } else {
+          o.put("last_event_date", u.lastEventDate().toString());
+        }
+        o.put("silent", u.silent());
+      }
+    }
+    if (!data.quality().registerRejections().isEmpty()) {
+      ArrayNode register = root.putArray("register_rejections");
+      for (RegisterRejection r : data.quality().registerRejections()) {
+        ObjectNode o = register.addObject();
+        if (r.line() == null) {
+          o.putNull("line");
+        } else {
+          o.put("line", r.line());
+        }
+        o.put("reason", r.reason()).put("initiative_id", r.initiativeId()).put("name", r.name());
+      }
+    }
     root.put("something_else", "ignored by the report");
     try {
       Files.createDirectories(versionDir);
