@@ -19,7 +19,8 @@ import se.vardag.publish.Tables;
 
 /**
  * The CSV attachment: every column of {@code initiative_adoption} under its English name, one row per
- * initiative. UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma-separated, RFC 4180 quoting,
+ * initiative, then {@link #EMPTY_BECAUSE}: why figures of the row are empty (NULL), so an empty cell never
+ * reads as 0. UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma-separated, RFC 4180 quoting,
  * CRLF line ends; numbers as plain decimals with a point, dates as YYYY-MM-DD, booleans true/false, an
  * empty cell for NULL.
  *
@@ -36,14 +37,17 @@ public final class CsvExport {
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final String DANGEROUS = "=+-@\t\r\n";
 
+  /** The last column: the reasons, "; "-separated, why figures of the row are empty; empty when none. */
+  public static final String EMPTY_BECAUSE = "empty_because";
+
   private CsvExport() {}
 
   public static CSVFormat format() {
     return CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
   }
 
-  /** The column names: those of {@link Tables#INITIATIVE_ADOPTION_SCHEMA}, in order. */
-  public static List<String> header() {
+  /** The table's columns: those of {@link Tables#INITIATIVE_ADOPTION_SCHEMA}, in order. */
+  public static List<String> tableColumns() {
     List<String> h = new ArrayList<>();
     for (StructField f : Tables.INITIATIVE_ADOPTION_SCHEMA.fields()) {
       h.add(f.name());
@@ -51,7 +55,42 @@ public final class CsvExport {
     return h;
   }
 
+  /** The column names: the table's, then {@link #EMPTY_BECAUSE}. */
+  public static List<String> header() {
+    List<String> h = tableColumns();
+    h.add(EMPTY_BECAUSE);
+    return h;
+  }
+
+  /**
+   * Why figures of {@code row} are empty (SPEC section 3, "what cannot be measured is null"): the target
+   * group is under the minimum group size, no usage signal is defined, or an optional input the figures
+   * rest on was not delivered (goals.csv only for a set goal_id, outcomes.csv only for a set kpi).
+   */
+  static String emptyBecause(InitiativeRow row, List<String> missingOptionalInputs) {
+    List<String> reasons = new ArrayList<>();
+    if (row.suppressed()) {
+      reasons.add("suppressed: target group under the minimum group size");
+    }
+    if (row.str("usage_signals") == null) {
+      reasons.add("no usage signal defined");
+    }
+    for (String file : List.of("goals.csv", "learning_activities.csv", "follow_ups.csv", "outcomes.csv")) {
+      boolean applies = !file.equals("goals.csv") || row.str("goal_id") != null;
+      applies = applies && (!file.equals("outcomes.csv") || row.str("kpi") != null);
+      if (applies && missingOptionalInputs.contains(file)) {
+        reasons.add(file + " not delivered");
+      }
+    }
+    return String.join("; ", reasons);
+  }
+
+  /** The CSV without knowing which optional inputs were missing (only suppression and usage signals). */
   public static byte[] write(List<InitiativeRow> rows) {
+    return write(rows, List.of());
+  }
+
+  public static byte[] write(List<InitiativeRow> rows, List<String> missingOptionalInputs) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       bytes.write(BOM);
@@ -60,9 +99,10 @@ public final class CsvExport {
         p.printRecord(header());
         for (InitiativeRow row : rows) {
           List<String> cells = new ArrayList<>();
-          for (String column : header()) {
+          for (String column : tableColumns()) {
             cells.add(neutralise(cell(row.get(column))));
           }
+          cells.add(neutralise(emptyBecause(row, missingOptionalInputs)));
           p.printRecord(cells);
         }
       }

@@ -58,7 +58,7 @@ public final class ReportRenderer {
     }
     String html = new HtmlRenderer(m).render(model, c -> RenderedReport.CHARTS_DIR + "/" + c.fileName());
     String text = new TextRenderer(m).render(model);
-    byte[] csv = CsvExport.write(data.initiatives());
+    byte[] csv = CsvExport.write(data.initiatives(), data.quality().missingOptionalInputs());
     return new RenderedReport(data.asOf(), m.language(), model.subject(), text, html, csv,
         ReportBuilder.attachmentName(m, data.asOf()), charts);
   }
