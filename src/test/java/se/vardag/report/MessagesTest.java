@@ -78,4 +78,37 @@ class MessagesTest {
     assertThat(en.get("headline.lacking", 1L, 5L)).isEqualTo("1 of 5 initiatives past the pilot lacks follow-through");
     assertThat(en.get("headline.lacking", 2L, 1L)).contains("initiative past");
   }
+
+  @Test
+  void aShareNextToItsThresholdGetsTheDecimalsThatKeepItsSide() {
+    Messages sv = new Messages("sv");
+    Messages en = new Messages("en");
+    assertThat(sv.percent(0.695, 0.7)).isEqualTo("69,5\u00a0%");
+    assertThat(en.percent(0.695, 0.7)).isEqualTo("69.5%");
+    assertThat(sv.percent(0.3004, 0.3)).isEqualTo("30,04\u00a0%");
+    assertThat(en.percent(0.7004, 0.7)).isEqualTo("70.04%");
+    assertThat(sv.percent(0.69999, 0.7)).isEqualTo("69,999\u00a0%");
+    // Exactly at the threshold, and far from it: whole percentages.
+    assertThat(sv.percent(0.7, 0.7)).isEqualTo("70\u00a0%");
+    assertThat(sv.percent(0.4, 0.4)).isEqualTo("40\u00a0%");
+    assertThat(sv.percent(0.62, 0.4)).isEqualTo("62\u00a0%");
+    assertThat(en.percent(0.2894736842105263, 0.7)).isEqualTo("29%");
+    assertThat(en.percent(1.0, 0.5)).isEqualTo("100%");
+  }
+
+  @Test
+  void decimalsAndListsAreWrittenTheLocalesWay() {
+    Messages sv = new Messages("sv");
+    Messages en = new Messages("en");
+    assertThat(sv.decimal(22.5, 23, 1)).isEqualTo("22,5");
+    assertThat(en.decimal(22.5, 23, 1)).isEqualTo("22.5");
+    assertThat(sv.decimal(45.0, 112, 1)).isEqualTo("45");
+    assertThat(sv.decimal(9.999, 10, 1)).isEqualTo("9,999");
+    assertThat(sv.decimal(new java.math.BigDecimal("1234.50"))).isEqualTo("1\u00a0234,5");
+    assertThat(sv.list(java.util.List.of("a"))).isEqualTo("a");
+    assertThat(sv.list(java.util.List.of("a", "b"))).isEqualTo("a och b");
+    assertThat(sv.list(java.util.List.of("a", "b", "c"))).isEqualTo("a, b och c");
+    assertThat(en.list(java.util.List.of("a", "b", "c"))).isEqualTo("a, b and c");
+    assertThat(en.list(java.util.List.of())).isEqualTo("");
+  }
 }
