@@ -82,4 +82,35 @@ class ReportRendererSparkTest {
     assertThat(r.fileHtml()).contains("manifest hittades inte", "14 indatarader avvisades", "usage/ 12");
     assertThat(List.of(r.subject())).allMatch(s -> !s.contains("\n"));
   }
+
+  @Test
+  void readsTheRevision2ColumnsAndKeysAndADatePublishedWithoutThemReadsAsBefore(@TempDir Path tmp) throws Exception {
+    SparkSession spark = SparkTestSupport.spark();
+    ReportRenderer renderer = new ReportRenderer(ReportFixtures.config("sv", Map.of()));
+    Path version = tmp.resolve("v2");
+    ReportData rev2 = ReportFixtures.sampleRevision2();
+    ReportFixtures.writeVersionDir(spark, version, rev2);
+    RenderedReport r = renderer.render(spark, version, ReportFixtures.D);
+    // owner_name, the silent sources and the register rows come through the Parquet table and the manifest.
+    assertThat(r.fileHtml()).isEqualTo(renderer.render(rev2).fileHtml());
+    assertThat(r.fileHtml()).contains("Anna Svensson (E2210)", "Rad 14: I-017", "2 användningskällor har tystnat");
+
+    // The same date as an older version published it: initiative_adoption without the revision-2 columns.
+    java.util.List<org.apache.spark.sql.types.StructField> old = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : InitiativeRow.READ_SCHEMA.fields()) {
+      if (!java.util.Arrays.asList(InitiativeRow.REVISION_2_COLUMNS.fieldNames()).contains(f.name())) {
+        old.add(f);
+      }
+    }
+    org.apache.spark.sql.types.StructType oldSchema = new org.apache.spark.sql.types.StructType(
+        old.toArray(new org.apache.spark.sql.types.StructField[0]));
+    java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    for (InitiativeRow i : rev2.initiatives()) {
+      rows.add(ReportFixtures.row(oldSchema, i.values()));
+    }
+    ReportFixtures.write(spark, version, se.vardag.publish.Tables.INITIATIVE_ADOPTION, oldSchema, rows);
+    RenderedReport before = renderer.render(spark, version, ReportFixtures.D);
+    assertThat(before.fileHtml()).contains(">E2210, anställd<", "Ägaren E2210 har inte mandat")
+        .doesNotContain("Anna Svensson");
+  }
 }
