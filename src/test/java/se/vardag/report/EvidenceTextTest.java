@@ -81,7 +81,7 @@ class EvidenceTextTest {
     FlagRow tnu = f("TRAINED_NOT_USING", "competence", "trained_not_using", "751", "trained_not_using_base", "2500",
         "rate", "0.3004", "threshold", "0.3");
     assertThat(SV.text(tnu)).isEqualTo(
-        "751 av de 2\u00a0500 som utbildades för mer än 28 dagar sedan har inte använt det på 28 dagar (30,04\u00a0%).");
+        "751 av de 2\u00a0500 som utbildats och kunnat använda det i minst 28 dagar har inte använt det de senaste 28 dagarna (30,04\u00a0%).");
     assertThat(EN.text(tnu)).endsWith("(30.04%).");
     FlagRow low = f("LOW_ADOPTION", "usage", "sustained_users", "79", "target_population", "200",
         "sustained_rate", "0.395", "threshold", "0.4");

@@ -49,7 +49,7 @@ class ReportRendererTest {
     assertThat(html).contains("Vem äger det här när piloten är slut", "Vet medarbetarna vad som förväntas",
         "Hur vet vi att förändringen faktiskt används i vardagen", "Saknar förankring", "E1042",
         "Ägaren E1042 slutade 30 september 2026.", "Ägarskap", "Kompetens", "Användning",
-        "29 av de 48 som utbildades för mer än 28 dagar sedan har inte använt det på 28 dagar (60\u00a0%)",
+        "29 av de 48 som utbildats och kunnat använda det i minst 28 dagar har inte använt det de senaste 28 dagarna (60\u00a0%)",
         "11 aktiva denna vecka mot 38 när piloten toppade (29\u00a0% kvar)", "Datakvalitet",
         "14 indatarader avvisades", "trainings.csv 2", "usage/ 12");
     // No English template word leaks into the Swedish report.

@@ -171,8 +171,8 @@ class ReportRevision2Test {
         "<strong>Användningsdata saknas.</strong> Källorna servicenow (senaste händelse 20 oktober 2026) och jira "
             + "(ingen händelse alls) har tystnat",
         // 0.3004 over "more than 30 %", 0.4995 under "at least 50 %": never 30 % or 50 %.
-        "11 av de 36 som utbildades för mer än 28 dagar sedan (30,04\u00a0%)",
-        "har inte använt det på 28 dagar (30,04\u00a0%).",
+        "11 av de 36 som utbildats och kunnat använda det i minst 28 dagar (30,04\u00a0%)",
+        "har inte använt det de senaste 28 dagarna (30,04\u00a0%).",
         "49,95\u00a0% av de 40 senaste mätningarna bättre än före");
     String en = section(render("en", data).fileHtml(), "Kunskapsbank i kundtjänst", "Nytt intranät: Insidan");
     assertThat(en).contains("<strong>No pilot end date.</strong> The register gives the status “scaling up”",
@@ -213,12 +213,12 @@ class ReportRevision2Test {
             + "top;color:#b42318;font-weight:bold;\">Syns inte: ingen användningssignal är angiven<",
         ">Utbildade som inte använder det</td><td style=\"padding:3px 0;vertical-align:top;color:#1f2933;\">Syns "
             + "inte: ingen användningssignal är angiven<");
-    assertThat(html).doesNotContain("Ingen utbildades för mer än 28 dagar sedan").doesNotContain(">0 av 30")
+    assertThat(html).doesNotContain("Ingen har ännu utbildats").doesNotContain(">0 av 30")
         .doesNotContain("aktiva denna vecka");
     assertThat(sv.text()).contains("Nya mötesrutiner: ingen användningssignal");
     RenderedReport en = render("en", data);
     assertThat(en.fileHtml()).contains("Cannot be seen: no usage signal is defined")
-        .doesNotContain("Nobody was trained more than 28 days ago");
+        .doesNotContain("Nobody has yet been trained");
   }
 
   @Test
