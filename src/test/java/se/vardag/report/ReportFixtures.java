@@ -373,8 +373,7 @@ public final class ReportFixtures {
         .set("trained_not_using_rate", 0.3004).set("current_wau", 0L).set("pilot_peak_wau", 0L)
         .set("practice_hours_per_person_week", 0.6).set("practice_time_ratio", 0.6).set("learning_sessions_90d", 2L)
         .set("kpi_baseline_median", 3.0).set("kpi_current_median", 3.0).set("kpi_change", 0.0)
-        .set("kpi_improved_share", 0.4995).set("kpi_current_observations", 40L).set("flag_count", 3)
-        .set("high_flag_count", 1).set("ingredient_count", 4).row());
+        .set("kpi_improved_share", 0.4995).set("kpi_current_observations", 40L).set("flag_count", 3).row());
     fl.add(flag("I-009", k, "NO_PILOT_END", "follow-up", "medium", v, "status scaling but no pilot_end",
         "status", "scaling"));
     fl.add(flag("I-009", k, "USAGE_DATA_MISSING", "usage", "medium", v, "servicenow and jira are silent",
