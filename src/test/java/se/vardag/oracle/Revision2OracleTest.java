@@ -128,9 +128,11 @@ class Revision2OracleTest {
     m.silenceSourcesOf(3, 10);
     m.blankUsageSignals(4);
     m.joinersAndLeavers(1);
+    m.recentPilotWithOldCourses(5, 15);
     m.write();
     Revision2Oracle oracle = new Revision2Oracle(in, ZONE, END.plusDays(1));
-    assertEdges(oracle.evaluate(END), "no_usage_signals", "silent", "no_pilot_end", "no_learning", "no_goals");
+    assertEdges(oracle.evaluate(END), "no_usage_signals", "silent", "no_pilot_end", "no_learning", "no_goals",
+        "old_courses_recent_pilot");
     compare("b", in, List.of(END, END.minusDays(6)));
   }
 
@@ -243,6 +245,13 @@ class Revision2OracleTest {
           break;
         case "no_goals":
           assertThat(r.initiativeAdoption).as(edge).anySatisfy(row -> assertThat(row.get("goal_linked")).isNull());
+          break;
+        case "old_courses_recent_pilot":
+          assertThat(r.initiativeAdoption).as(edge).anySatisfy(row -> {
+            assertThat((Long) row.get("trained")).isPositive();
+            assertThat(row.get("trained_not_using_base")).isEqualTo(0L);
+            assertThat(row.get("trained_not_using_rate")).isNull();
+          });
           break;
         case "swedish_booleans":
           assertThat(r.initiativeAdoption).as(edge).anySatisfy(row -> assertThat(row.get("owner_has_mandate"))
@@ -425,6 +434,18 @@ class Revision2OracleTest {
       if (LocalDate.parse(initiatives.get(row, "pilot_start")).isAfter(end.minusDays(30))) {
         initiatives.set(row, "pilot_start", end.minusDays(60).toString());
       }
+    }
+
+    /**
+     * Initiative i's pilot began 10 days before the end date; its target employees hold its
+     * course from 50 days before it (older than D-28, but the start date is pilot_start).
+     */
+    void recentPilotWithOldCourses(int i, int people) {
+      List<String> row = live(i);
+      initiatives.set(row, "status", "pilot");
+      initiatives.set(row, "pilot_start", END.minusDays(10).toString());
+      initiatives.set(row, "pilot_end", END.plusDays(40).toString());
+      coursesBeforePilotStart(i, people);
     }
 
     void mandate(int i, String value) {
