@@ -223,7 +223,7 @@ public final class ReferenceData {
       String causePrefix, String causeMiddle, String causeSuffix) {
     Dataset<Row> joined = rows.join(causes, rows.col(column).equalTo(causes.col("cause_key")), "left_outer");
     Column dependent = col("cause").isNotNull();
-    Column reason = org.apache.spark.sql.functions.when(dependent, concat(lit(causePrefix), VISIBLE.apply(col(column)),
+    Column reason = org.apache.spark.sql.functions.when(dependent, concat(lit(causePrefix), col(column),
             lit(causeMiddle), col("cause.line").cast("string"), lit(", "), col("cause.reason"), lit(causeSuffix)))
         .otherwise(concat(lit(column + " "), VISIBLE.apply(col(column)), lit(" " + why)));
     return joined.select(col("file").as("source_file"), col("line"), lit(column).as("column"), reason.as("reason"),

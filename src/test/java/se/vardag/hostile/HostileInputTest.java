@@ -613,8 +613,8 @@ class HostileInputTest {
 
     assertThat(o.exit).isEqualTo(4);
     assertThat(o.text).contains("follow_ups.csv: 20 of 20 rows rejected (100.00%)")
-        .contains("The run manifest holds the counts per file; 'jobs/vardag validate --input <folder>' lists every"
-            + " rejected row with its line and reason.")
+        .contains("List the rejected rows and their reasons with 'jobs/vardag validate' (the run manifest holds"
+            + " only their counts).")
         .doesNotContain("are in the run manifest");
   }
 

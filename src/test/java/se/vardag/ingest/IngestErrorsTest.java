@@ -15,16 +15,6 @@ class IngestErrorsTest {
   }
 
   @Test
-  void theGateMessagePointsAtValidateNotAtTheManifest() {
-    assertThat(IngestErrors.qualityGateFailed(List.of("x.csv: 2 of 3 rows rejected (66.67%)"), 0.01).getMessage())
-        .isEqualTo("Cannot publish: the data-quality gate failed; the share of rejected rows is above"
-            + " quality.max_rejected_share = 0.01 in 1 file:\n  - x.csv: 2 of 3 rows rejected (66.67%)\n"
-            + "The run manifest holds the counts per file; 'jobs/vardag validate --input <folder>' lists every"
-            + " rejected row with its line and reason. Fix them at the source (or raise quality.max_rejected_share"
-            + " if the share is acceptable) and run again; nothing was published and no report was sent.");
-  }
-
-  @Test
   void dependentRejectionsCountInTheFileButNotInItsOwnShare() {
     FileStats s = new FileStats("trainings.csv", true, true, 10, "ab", 100, 2, List.of()).withDependentRejected(7);
     assertThat(s.rowsRejected()).isEqualTo(9);

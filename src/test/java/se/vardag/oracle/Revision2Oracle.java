@@ -88,7 +88,7 @@ public final class Revision2Oracle {
     }
   }
 
-  private record Employee(String id, String unit, LocalDate hired, LocalDate left) {
+  private record Employee(String id, String name, String unit, LocalDate hired, LocalDate left) {
     boolean employedAt(LocalDate d) {
       return !hired.isAfter(d) && (left == null || left.isAfter(d));
     }
@@ -132,7 +132,7 @@ public final class Revision2Oracle {
     this.zone = requireNonNull(zone, "zone is null");
     this.runDate = requireNonNull(runDate, "runDate is null");
     for (Row r : read(dir.resolve("employees.csv"))) {
-      employees.put(r.get("employee_id"), new Employee(r.get("employee_id"), r.get("org_unit"),
+      employees.put(r.get("employee_id"), new Employee(r.get("employee_id"), r.get("display_name"), r.get("org_unit"),
           LocalDate.parse(r.get("hired_on")), r.get("left_on").isEmpty() ? null : LocalDate.parse(r.get("left_on"))));
     }
     List<Row> goalRows = optional("goals.csv");
@@ -468,6 +468,9 @@ public final class Revision2Oracle {
     row.put("goal_title", goalTitle);
     row.put("goal_linked", goalLinked);
     row.put("owner_id", owner);
+    // Section 5: the owner is named by display name (an accountable role); nobody else is.
+    row.put("owner_name", owner == null || !employees.containsKey(owner) || employees.get(owner).name().isEmpty()
+        ? null : employees.get(owner).name());
     row.put("owner_present", ownerPresent);
     row.put("owner_active", ownerActive);
     row.put("owner_has_mandate", mandate);
@@ -493,7 +496,8 @@ public final class Revision2Oracle {
     row.put("sustained_users", usage(hasSignals, suppressed, sustained));
     row.put("sustained_rate", usage(hasSignals, suppressed, sustainedRate));
     row.put("trained_not_using", usage(hasSignals, suppressed, tnu));
-    row.put("trained_not_using_base", people(suppressed, tnuBase));
+    // Not a spec column: the rate's denominator, published with the usage figures and null like them.
+    row.put("trained_not_using_base", usage(hasSignals, suppressed, tnuBase));
     row.put("trained_not_using_rate", usage(hasSignals, suppressed, tnuRate));
     row.put("median_days_to_first_use", usage(hasSignals, suppressed, median(daysToFirstUse)));
     row.put("current_wau", usage(hasSignals, suppressed, currentWau));

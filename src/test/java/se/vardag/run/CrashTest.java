@@ -155,6 +155,7 @@ class CrashTest {
     // After the message went out but before that was recorded: the next run sends it again under
     // the same Message-ID to the same outbox file, never a second copy.
     LocalDate tuesday = D.plusDays(4);
+    TestOrganisation.writeUsageDay(input, tuesday, new Random(5)); // fresh for Tuesday (SPEC rev 2, exit code 7)
     killAt(Checkpoint.AFTER_SEND, tuesday);
     assertThat(outboxFilesFor(tuesday)).isEqualTo(1);
     assertThat(run(tuesday)).isEqualTo(ExitCode.OK);
