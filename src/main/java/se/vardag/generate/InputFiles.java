@@ -81,7 +81,7 @@ final class InputFiles {
       List<String> courses = new ArrayList<>();
       s.courses().forEach(c -> courses.add(c.id()));
       t.add(ini.id(), ini.name(), s.goalId(), ini.owner() == null ? null : ini.owner().employeeId(),
-          s.ownerHasMandate(), ini.pilotStart(), ini.pilotEnd(), s.status(), ini.targetsCell(),
+          jaNej(s.ownerHasMandate()), ini.pilotStart(), ini.pilotEnd(), s.status(), ini.targetsCell(),
           String.join(";", courses), s.signalsCell(), decimal(s.practiceHoursPerWeek(), 1), s.followUpEveryDays(),
           s.kpi() == null ? null : s.kpi().name(), s.kpi() == null ? null : s.kpi().direction());
     }
@@ -266,6 +266,11 @@ final class InputFiles {
   }
 
   /** The LMS exports certification as yes/no (empty when the course has no certificate). */
+  /** The register is kept in Swedish: {@code ja}/{@code nej} (SPEC rev 2 section 2 reads them as booleans). */
+  private static String jaNej(Boolean b) {
+    return b == null ? null : b ? "ja" : "nej";
+  }
+
   private static String yesNo(Boolean b) {
     return b == null ? "" : b ? "yes" : "no";
   }

@@ -47,7 +47,8 @@ final class ContractReader {
 
   static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-  static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "1", "0");
+  // SPEC rev 2 section 2: true/false, yes/no, ja/nej, 1/0, in any case.
+  static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "ja", "nej", "1", "0");
 
   static final Map<String, List<Column>> CONTRACT = Map.of(
       "employees.csv", List.of(col("employee_id", Type.TEXT, true), col("display_name", Type.TEXT, false),
@@ -225,6 +226,6 @@ final class ContractReader {
       return null;
     }
     String s = v.toLowerCase(Locale.ROOT);
-    return s.equals("true") || s.equals("yes") || s.equals("1");
+    return s.equals("true") || s.equals("yes") || s.equals("ja") || s.equals("1");
   }
 }

@@ -51,7 +51,7 @@ class StoriesTest {
     assertThat((Long) m.get("days_since_follow_up")).isLessThanOrEqualTo(30);
     ContractReader.Row ini = register(g).get("INI-001");
     assertThat(ini.get("owner_id")).isNotEmpty();
-    assertThat(ini.get("owner_has_mandate")).isEqualTo("true");
+    assertThat(ini.get("owner_has_mandate")).isEqualTo("ja");
     assertThat(ini.get("follow_up_every_days")).isEqualTo("30");
     assertThat(LocalDate.parse(ini.get("pilot_end"))).isBefore(g.options().endDate().minusMonths(2));
     assertThat(maturities(g, "INI-001")).isSorted().hasSizeGreaterThanOrEqualTo(3);
