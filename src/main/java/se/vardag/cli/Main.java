@@ -2,16 +2,17 @@ package se.vardag.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import se.vardag.ExitCode;
 import se.vardag.VardagException;
+import se.vardag.Version;
 
 /** Entry point of {@code jobs/vardag} and of {@code spark-submit --class se.vardag.cli.Main}. */
 @Command(
     name = "vardag",
     mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
+    versionProvider = Main.VersionProvider.class,
     description = "Which pilots became everyday practice, and which lack follow-through.",
     subcommands = {
         NightlyCommand.class,
@@ -34,6 +35,14 @@ import se.vardag.VardagException;
         "8:the output folder's file system is full; nothing new published",
     })
 public final class Main implements Runnable {
+  /** {@code --version}: "vardag <version>". */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"vardag " + Version.current()};
+    }
+  }
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

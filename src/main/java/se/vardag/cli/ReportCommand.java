@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.vardag.ExitCode;
 import se.vardag.VardagException;
+import se.vardag.Version;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
 import se.vardag.delivery.Mailer;

@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.AtomicFiles;
+import se.vardag.Text;
 import se.vardag.config.SmtpSettings;
 import se.vardag.config.VardagConfig;
 import se.vardag.delivery.DeliveryResult.Entry;
 import se.vardag.delivery.DeliveryResult.Status;
-import se.vardag.report.AtomicFiles;
 import se.vardag.report.RenderedReport;
-import se.vardag.report.Text;
 
 /**
  * Delivers the report exactly once per (D, recipient): over SMTP when {@code mail.smtp.host} is set, else

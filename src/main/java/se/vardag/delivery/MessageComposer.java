@@ -23,8 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
+import se.vardag.Text;
 import se.vardag.report.RenderedReport;
-import se.vardag.report.Text;
 
 /**
  * Composes the report e-mail for one recipient, as the exact bytes that are sent (or kept pending, or

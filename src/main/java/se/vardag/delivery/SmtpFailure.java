@@ -98,6 +98,6 @@ record SmtpFailure(boolean temporary, int replyCode, String reason) {
       t = t instanceof MessagingException && ((MessagingException) t).getNextException() != null
           ? ((MessagingException) t).getNextException() : t.getCause();
     }
-    return se.vardag.report.Text.oneLine(b.toString());
+    return se.vardag.Text.oneLine(b.toString());
   }
 }

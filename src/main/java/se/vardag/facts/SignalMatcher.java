@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 /**
  * Turns usage facts (per person, source and action) into each initiative's usage (per person):

@@ -294,7 +294,7 @@ public final class UsageFileParser {
   }
 
   /** Sorted, so the Parquet file compresses well and the output does not depend on hash order. */
-  static void sortBits(List<Bits> bits) {
+  public static void sortBits(List<Bits> bits) {
     bits.sort((a, b) -> {
       int r = Long.compare(a.pid(), b.pid());
       if (r == 0) {

@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import se.vardag.config.FlagThresholds;
-import se.vardag.ingest.Initiative;
-import se.vardag.publish.TableWriter;
-import se.vardag.publish.Tables;
+import se.vardag.model.Flag;
+import se.vardag.model.Initiative;
+import se.vardag.model.Tables;
 
 /**
  * The published tables for one or more as-of dates, from the inputs: runs the facts through the
@@ -97,9 +97,9 @@ public final class AdoptionTables {
             requireNonNull(byDay.get(day), "adoption is null"), owner, goalTitle, deliveries, sources);
         FollowThrough.Evaluation e = at.apply(d);
         for (Map<String, Object> h : history(i, d, day -> day == d ? e : at.apply(day))) {
-          historyRows.add(TableWriter.row(Tables.INITIATIVE_HISTORY, h, date));
+          historyRows.add(Tables.row(Tables.INITIATIVE_HISTORY, h, date));
         }
-        adoptionRows.add(TableWriter.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
+        adoptionRows.add(Tables.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
         Map<String, Object> plain = new LinkedHashMap<>(e.row());
         plain.put("as_of", date);
         plainRows.add(plain);
@@ -108,19 +108,19 @@ public final class AdoptionTables {
           v.put("initiative_id", i.id());
           v.put("name", i.name());
           v.put("code", f.code().name());
-          v.put("pillar", f.code().pillar());
+          v.put("pillar", f.code().pillar().code());
           v.put("severity", f.code().severity().label());
           v.put("evidence", f.evidence());
           v.put("evidence_args", f.args());
           v.put("verdict", e.verdict());
-          flagRows.add(TableWriter.row(Tables.FOLLOW_THROUGH_FLAGS, v, date));
+          flagRows.add(Tables.row(Tables.FOLLOW_THROUGH_FLAGS, v, date));
         }
       }
     }
     Dataset<Row> initiativeAdoption = spark.createDataFrame(adoptionRows,
-        TableWriter.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
-    Dataset<Row> flags = spark.createDataFrame(flagRows, TableWriter.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
-    Dataset<Row> history = spark.createDataFrame(historyRows, TableWriter.withAsOf(Tables.INITIATIVE_HISTORY_SCHEMA));
+        Tables.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
+    Dataset<Row> flags = spark.createDataFrame(flagRows, Tables.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
+    Dataset<Row> history = spark.createDataFrame(historyRows, Tables.withAsOf(Tables.INITIATIVE_HISTORY_SCHEMA));
     return new AdoptionTables(initiativeAdoption, unitAdoption(computed), weeklyActive(computed, minGroupSize), flags,
         history, computed, plainRows, sources);
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -20,11 +21,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.api.java.JavaRDD;
 import se.vardag.facts.DayFactsFile;
 import se.vardag.facts.SignalMatcher;
-import se.vardag.ingest.Initiative;
-import se.vardag.ingest.UsageStore;
+import se.vardag.facts.UsageStore;
+import se.vardag.model.Initiative;
 
 /**
  * The Spark side of the metrics: joins the inputs into one stream of facts per initiative

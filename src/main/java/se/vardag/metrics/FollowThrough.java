@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import se.vardag.SameSide;
 import se.vardag.config.FlagThresholds;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Flag;
+import se.vardag.model.FlagCode;
+import se.vardag.model.Initiative;
+import se.vardag.model.Verdict;
 
 /**
  * Turns an initiative's raw figures into its published row: rates (null on a zero denominator),
@@ -262,17 +265,17 @@ public final class FollowThrough {
     long highFlags = flags.stream().filter(f -> f.code().severity() == FlagCode.Severity.HIGH).count();
     String verdict;
     if (i.stopped()) {
-      verdict = "stopped";
+      verdict = Verdict.STOPPED.code();
     } else if (!postPilot) {
-      verdict = "in_pilot";
+      verdict = Verdict.IN_PILOT.code();
     } else if (anyHigh) {
-      verdict = "lacks_follow_through";
+      verdict = Verdict.LACKS_FOLLOW_THROUGH.code();
     } else if (!flags.isEmpty()) {
-      verdict = "at_risk";
+      verdict = Verdict.AT_RISK.code();
     } else {
-      verdict = "on_track";
+      verdict = Verdict.ON_TRACK.code();
     }
-    boolean headline = verdict.equals("lacks_follow_through") || (verdict.equals("in_pilot") && endingSoon && anyHigh);
+    boolean headline = verdict.equals(Verdict.LACKS_FOLLOW_THROUGH.code()) || (verdict.equals(Verdict.IN_PILOT.code()) && endingSoon && anyHigh);
 
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("initiative_id", i.id());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import se.vardag.facts.DaySet;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 /**
  * Computes the figures of SPEC section 3 for one initiative, for one or more as-of days, from

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.AtomicFiles;
+import se.vardag.model.Tables;
 
 /**
  * Atomic publishing of one as-of date D. A run writes everything for D (tables, quarantine,
@@ -160,7 +162,7 @@ public final class Publisher {
     Files.createSymbolicLink(tmp, dir.relativize(replaced));
     Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     if (older != null && !older.equals(replaced)) {
-      deleteRecursively(older);
+      AtomicFiles.deleteRecursively(older);
     }
   }
 
@@ -197,7 +199,7 @@ public final class Publisher {
         try (Stream<Path> children = Files.list(run)) {
           for (Path version : (Iterable<Path>) children::iterator) {
             if (!referenced.contains(version.normalize())) {
-              deleteRecursively(version);
+              AtomicFiles.deleteRecursively(version);
             }
           }
         }
@@ -227,7 +229,7 @@ public final class Publisher {
         boolean had = Files.deleteIfExists(link);
         Optional<Path> version = published(d);
         if (version.isPresent() && Files.exists(version.get().resolve(Tables.REJECTED_ROWS))) {
-          deleteRecursively(version.get().resolve(Tables.REJECTED_ROWS));
+          AtomicFiles.deleteRecursively(version.get().resolve(Tables.REJECTED_ROWS));
           had = true;
         }
         if (had) {
@@ -238,19 +240,6 @@ public final class Publisher {
       }
     }
     return expired;
-  }
-
-  public static void deleteRecursively(Path p) {
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + p, e);
-    }
   }
 
   /**

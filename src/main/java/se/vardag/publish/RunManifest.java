@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.vardag.AtomicFiles;
 import se.vardag.ingest.FileStats;
 
 /**
@@ -142,13 +143,10 @@ public final class RunManifest {
     }
   }
 
-  /** Writes the manifest to {@code file} atomically (temp file, then rename). */
+  /** Writes the manifest to {@code file} atomically ({@link AtomicFiles#write}). */
   public void write(Path file) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, json() + "\n");
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, (json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the manifest " + file, e);
     }

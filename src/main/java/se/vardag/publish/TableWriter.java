@@ -16,7 +16,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.AtomicFiles;
 import se.vardag.LocalFiles;
+import se.vardag.model.Tables;
 
 /**
  * Writes a run's tables into its version folders: one Spark write per table for all dates
@@ -50,7 +52,7 @@ public final class TableWriter {
       Path part = staging.resolve("as_of=" + d);
       move(part, target, table);
     }
-    Publisher.deleteRecursively(staging);
+    AtomicFiles.deleteRecursively(staging);
     se.vardag.Checkpoint.reached(se.vardag.Checkpoint.WRITE);
   }
 
@@ -83,7 +85,7 @@ public final class TableWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot place the quarantine under " + runDir, e);
     }
-    Publisher.deleteRecursively(staging);
+    AtomicFiles.deleteRecursively(staging);
   }
 
   private void move(Path part, Path target, String table) {
@@ -135,27 +137,5 @@ public final class TableWriter {
       cols[n - 1] = col("as_of");
     }
     return cols;
-  }
-
-  /** Rows for {@code table} from plain values, in the table's column order, plus {@code as_of}. */
-  public static Row row(String table, Map<String, Object> values, LocalDate asOf) {
-    StructType schema = Tables.schemaOf(table);
-    Object[] out = new Object[schema.fields().length + 1];
-    for (int k = 0; k < schema.fields().length; k++) {
-      String name = schema.fields()[k].name();
-      if (!values.containsKey(name)) {
-        throw new IllegalArgumentException("Cannot build a row of " + table + ": no value for column " + name);
-      }
-      out[k] = values.get(name);
-    }
-    if (values.size() != schema.fields().length) {
-      throw new IllegalArgumentException("Cannot build a row of " + table + ": unknown columns in " + values.keySet());
-    }
-    out[out.length - 1] = asOf;
-    return org.apache.spark.sql.RowFactory.create(out);
-  }
-
-  public static StructType withAsOf(StructType schema) {
-    return schema.add("as_of", org.apache.spark.sql.types.DataTypes.DateType, false);
   }
 }

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.apache.spark.sql.types.StructField;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 
 /**
  * The CSV attachment: every column of {@code initiative_adoption} under its English name, one row per

@@ -1,9 +1,10 @@
 package se.vardag.report;
 
-import static se.vardag.report.Text.html;
+import static se.vardag.Text.html;
 
 import java.util.List;
 import java.util.function.Function;
+import se.vardag.Text;
 import se.vardag.report.ReportModel.Cell;
 import se.vardag.report.ReportModel.ChartRef;
 import se.vardag.report.ReportModel.Fact;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 
 /**
  * One row of {@code initiative_adoption}, as read from the published table. Values are kept by column

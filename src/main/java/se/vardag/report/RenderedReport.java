@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import se.vardag.AtomicFiles;
+import se.vardag.Text;
 
 /**
  * A rendered report, ready to mail: subject, plain text, HTML, the CSV attachment and the charts. It is
@@ -149,7 +151,7 @@ public final class RenderedReport {
       Files.move(tmp, target);
       AtomicFiles.syncDir(parent);
       if (old != null) {
-        AtomicFiles.deleteTree(old);
+        AtomicFiles.deleteRecursively(old);
       }
     } catch (IOException e) {
       throw ReportErrors.cannotWrite(target, e);
@@ -160,7 +162,7 @@ public final class RenderedReport {
   private static void cleanLeftovers(Path parent, String name) throws IOException {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".{tmp,old}-*")) {
       for (Path p : ds) {
-        AtomicFiles.deleteTree(p);
+        AtomicFiles.deleteRecursively(p);
       }
     }
   }

@@ -2,13 +2,19 @@ package se.vardag.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import se.vardag.Text;
 import se.vardag.config.FlagThresholds;
+import se.vardag.model.FlagCode;
+import se.vardag.model.Pillar;
+import se.vardag.model.Verdict;
 import se.vardag.report.ReportData.FlagRow;
 import se.vardag.report.ReportData.UnitRow;
 import se.vardag.report.ReportData.WeekRow;
@@ -24,19 +30,14 @@ import se.vardag.report.ReportModel.Table;
 
 /** Turns the published data into the report's words, numbers and charts (one {@link ReportModel}). */
 final class ReportBuilder {
-  /** Verdicts in the order the report lists them. */
-  static final List<String> VERDICT_ORDER =
-      List.of("lacks_follow_through", "at_risk", "in_pilot", "on_track", "stopped");
-  /** Flag codes in the order of the spec's table. */
-  static final List<String> FLAG_ORDER = List.of("NO_OWNER", "OWNER_LEFT", "NO_MANDATE", "NO_GOAL",
-      "NO_FOLLOW_UP_CADENCE", "FOLLOW_UP_OVERDUE", "NO_PRACTICE_TIME", "PRACTICE_TIME_UNUSED", "NO_TRAINING_PLAN",
-      "LOW_TRAINING_COVERAGE", "TRAINED_NOT_USING", "NO_LEARNING_FOLLOW_UP", "NO_USAGE_SIGNAL", "LOW_ADOPTION",
-      "ADOPTION_DECAY", "NO_EFFECT_MEASURE", "NO_EFFECT", "NO_PILOT_END", "USAGE_DATA_MISSING");
-  /** The spec's three questions and the pillars whose flags answer each. */
-  static final List<List<String>> QUESTION_PILLARS = List.of(
-      List.of("ownership", "strategy", "follow-up"),
-      List.of("competence", "time"),
-      List.of("usage", "effect"));
+  /** Verdicts in the order the report lists them: {@link Verdict}'s. */
+  static final List<String> VERDICT_ORDER = Arrays.stream(Verdict.values()).map(Verdict::code).toList();
+  /** Flag codes in the order of the spec's table: {@link FlagCode}'s. */
+  static final List<String> FLAG_ORDER = Arrays.stream(FlagCode.values()).map(Enum::name).toList();
+  /** The spec's three questions and the pillars whose flags answer each, from {@link Pillar}. */
+  static final List<List<String>> QUESTION_PILLARS = IntStream.rangeClosed(1, 3)
+      .mapToObj(q -> Arrays.stream(Pillar.values()).filter(p -> p.question() == q).map(Pillar::code).toList())
+      .toList();
   /** The optional inputs, in the order the footer names them. */
   static final List<String> OPTIONAL_INPUTS =
       List.of("goals.csv", "learning_activities.csv", "follow_ups.csv", "outcomes.csv");
@@ -74,7 +75,7 @@ final class ReportBuilder {
     String title = organisation.isEmpty() ? m.get("report.title", m.date(d))
         : m.get("report.title.org", m.date(d), organisation);
 
-    long lacking = data.initiatives().stream().filter(i -> "lacks_follow_through".equals(i.verdict())).count();
+    long lacking = data.initiatives().stream().filter(i -> Verdict.LACKS_FOLLOW_THROUGH.code().equals(i.verdict())).count();
     long postPilot = data.initiatives().stream()
         .filter(i -> i.isTrue("post_pilot") && !"stopped".equals(i.verdict())).count();
     long endingSoon = headline.stream().filter(i -> "in_pilot".equals(i.verdict())).count();
@@ -617,7 +618,7 @@ final class ReportBuilder {
   private Comparator<InitiativeRow> headlineOrder(ReportData data) {
     Map<String, Long> high = data.flags().stream().filter(FlagRow::high)
         .collect(Collectors.groupingBy(FlagRow::initiativeId, Collectors.counting()));
-    return Comparator.comparing((InitiativeRow i) -> "lacks_follow_through".equals(i.verdict()) ? 0 : 1)
+    return Comparator.comparing((InitiativeRow i) -> Verdict.LACKS_FOLLOW_THROUGH.code().equals(i.verdict()) ? 0 : 1)
         .thenComparing(i -> -high.getOrDefault(i.id(), 0L))
         .thenComparing(i -> -(i.get("flag_count") == null ? 0 : ((Number) i.get("flag_count")).intValue()))
         .thenComparing(InitiativeRow::name)

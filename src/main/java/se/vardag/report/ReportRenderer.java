@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.config.VardagConfig;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 import se.vardag.report.ReportModel.ChartRef;
 import se.vardag.report.ReportModel.InitiativeSection;
 import se.vardag.report.ReportModel.Question;

@@ -20,13 +20,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.LocalFiles;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
 import se.vardag.report.ReportData.InputFile;
 import se.vardag.report.ReportData.RegisterRejection;
-import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.UnitRow;
+import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.WeekRow;
 
 /** Reads the published tables of one version folder into a {@link ReportData} (collected to the driver). */

@@ -3,6 +3,7 @@ package se.vardag.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import se.vardag.Text;
 import se.vardag.report.ReportModel.Cell;
 import se.vardag.report.ReportModel.Fact;
 import se.vardag.report.ReportModel.FlagLine;

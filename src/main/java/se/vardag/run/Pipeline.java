@@ -28,27 +28,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
 import se.vardag.VardagException;
-import se.vardag.cli.Version;
+import se.vardag.Version;
 import se.vardag.config.VardagConfig;
+import se.vardag.facts.UsageStore;
 import se.vardag.ingest.FileStats;
-import se.vardag.ingest.Initiative;
 import se.vardag.ingest.IngestErrors;
 import se.vardag.ingest.InputContract;
 import se.vardag.ingest.InputFolder;
 import se.vardag.ingest.ReferenceData;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
-import se.vardag.ingest.UsageStore;
 import se.vardag.metrics.AdoptionTables;
 import se.vardag.metrics.Deliveries;
 import se.vardag.metrics.Facts;
 import se.vardag.metrics.FollowThrough;
+import se.vardag.model.Initiative;
+import se.vardag.model.Tables;
 import se.vardag.privacy.PseudonymKeys;
 import se.vardag.privacy.Pseudonymizer;
 import se.vardag.publish.Publisher;
 import se.vardag.publish.RunManifest;
 import se.vardag.publish.TableWriter;
-import se.vardag.publish.Tables;
 
 /**
  * The runs of SPEC section 7: inputs → typed and validated → compact facts → metrics →

@@ -20,10 +20,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.facts.UsageStore;
 import se.vardag.ingest.Rejection;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
-import se.vardag.ingest.UsageStore;
 import se.vardag.ingest.Values;
 import se.vardag.privacy.Pseudonymizer;
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 class SignalMatcherTest {
   private static Initiative initiative(String id, Initiative.Signal... signals) {

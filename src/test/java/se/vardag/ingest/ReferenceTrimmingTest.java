@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.vardag.SparkTestSupport;
+import se.vardag.model.Initiative;
 import se.vardag.privacy.Pseudonymizer;
 
 /** SPEC 2 (rev 2): every value is trimmed of Unicode spaces and format characters, so ids match across files. */

@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import se.vardag.SparkTestSupport;
-import se.vardag.ingest.Initiative;
 import se.vardag.facts.DayFactsFile;
 import se.vardag.facts.DaySet;
+import se.vardag.model.Initiative;
 
 /** The Spark joins on tiny in-memory datasets: which facts reach which initiative. */
 class FactsTest {

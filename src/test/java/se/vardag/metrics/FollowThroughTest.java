@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.vardag.config.FlagThresholds;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Flag;
+import se.vardag.model.FlagCode;
+import se.vardag.model.Initiative;
+import se.vardag.model.Pillar;
 
 /**
  * Rates, suppression, every flag at its threshold, verdicts and the headline (SPEC sections 3, 4
@@ -617,7 +620,7 @@ class FollowThroughTest {
         .isEqualTo("the register says the initiative is scaling but names no pilot end date");
     assertThat(scaling.flags().get(0).args()).containsExactly(Map.entry("status", "scaling"));
     assertThat(scaling.flags().get(0).code().severity()).isEqualTo(FlagCode.Severity.MEDIUM);
-    assertThat(scaling.flags().get(0).code().pillar()).isEqualTo("follow-up");
+    assertThat(scaling.flags().get(0).code().pillar()).isEqualTo(Pillar.FOLLOW_UP);
     assertThat(scaling.verdict()).isEqualTo("at_risk");
 
     t.status = "operational";
@@ -670,7 +673,7 @@ class FollowThroughTest {
     assertThat(f.evidence()).isEqualTo("no usage event from servicenow since 2026-11-20");
     assertThat(f.args()).containsExactly(Map.entry("sources", "servicenow=2026-11-20"));
     assertThat(f.code().severity()).isEqualTo(FlagCode.Severity.MEDIUM);
-    assertThat(f.code().pillar()).isEqualTo("usage");
+    assertThat(f.code().pillar()).isEqualTo(Pillar.USAGE);
     assertThat(silent.verdict()).isEqualTo("at_risk");
     // The figures are published as measured.
     assertThat(silent.row().get("sustained_rate")).isEqualTo(15.0 / 40);

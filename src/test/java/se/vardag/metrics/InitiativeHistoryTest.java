@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.vardag.config.FlagThresholds;
 import se.vardag.facts.DaySet;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 /**
  * initiative_history (SPEC section 3): for k = 0 … 11 the initiative as evaluated as of D-7k. Ten

@@ -2,7 +2,7 @@ package se.vardag.metrics;
 
 import java.time.LocalDate;
 import java.util.List;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 /** A builder of register rows for tests: every field has a plain default that raises no flag by itself. */
 final class TestInitiatives {

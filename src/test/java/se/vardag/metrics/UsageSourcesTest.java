@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.vardag.facts.DayFactsFile;
-import se.vardag.ingest.Initiative;
+import se.vardag.model.Initiative;
 
 /** Silent signal sources (SPEC section 4): no event of the source, from anyone, dated in D-6 … D. */
 class UsageSourcesTest {

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
+import se.vardag.model.Tables;
 
 /** docs/data-dictionary.md and the code's schemas name the same columns in the same order. */
 class DataDictionaryTest {

@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 
 /** Parses the CSV attachment back (Commons CSV) and compares it, typed, with the published Parquet table. */
 public final class CsvTableComparison {

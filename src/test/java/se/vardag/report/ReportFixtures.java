@@ -21,13 +21,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
 import se.vardag.report.ReportData.InputFile;
 import se.vardag.report.ReportData.RegisterRejection;
-import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.UnitRow;
+import se.vardag.report.ReportData.UsageSource;
 import se.vardag.report.ReportData.WeekRow;
 
 /** Test data for the report: a realistic organisation, hostile text, and writing it as a version folder. */

@@ -108,7 +108,7 @@ class ReportRendererSparkTest {
     for (InitiativeRow i : rev2.initiatives()) {
       rows.add(ReportFixtures.row(oldSchema, i.values()));
     }
-    ReportFixtures.write(spark, version, se.vardag.publish.Tables.INITIATIVE_ADOPTION, oldSchema, rows);
+    ReportFixtures.write(spark, version, se.vardag.model.Tables.INITIATIVE_ADOPTION, oldSchema, rows);
     RenderedReport before = renderer.render(spark, version, ReportFixtures.D);
     assertThat(before.fileHtml()).contains(">E2210, anställd<", "Ägaren E2210 har inte mandat")
         .doesNotContain("Anna Svensson");

@@ -27,7 +27,7 @@ import se.vardag.SparkTestSupport;
 import se.vardag.cli.TestStages;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 
 /**
  * A run killed with SIGKILL at any point leaves every previously published date readable and

@@ -28,7 +28,7 @@ import se.vardag.ExitCode;
 import se.vardag.SparkTestSupport;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
-import se.vardag.publish.Tables;
+import se.vardag.model.Tables;
 
 /**
  * The nightly job on the committed data-samples, read back by DuckDB as an analyst would, with

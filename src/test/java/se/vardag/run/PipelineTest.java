@@ -34,8 +34,8 @@ import se.vardag.SparkTestSupport;
 import se.vardag.VardagException;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
+import se.vardag.model.Tables;
 import se.vardag.publish.RunManifest;
-import se.vardag.publish.Tables;
 
 /**
  * Whole runs on a small organisation, read back with DuckDB as an analyst would: what is

@@ -1,4 +1,4 @@
-package se.vardag.ingest;
+package se.vardag.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.vardag.SparkTestSupport;
+import se.vardag.facts.UsageStore;
+import se.vardag.ingest.InputFolder;
+import se.vardag.ingest.UsageFile;
+import se.vardag.ingest.UsageFileParser;
 import se.vardag.privacy.Pseudonymizer;
 
 /** The incremental store: reading only what changed gives the same facts as reading everything. */

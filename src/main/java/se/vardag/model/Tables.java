@@ -1,4 +1,4 @@
-package se.vardag.publish;
+package se.vardag.model;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
@@ -8,7 +8,10 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -174,6 +177,29 @@ public final class Tables {
       default:
         throw new IllegalArgumentException("Cannot find table: " + table);
     }
+  }
+
+  /** Rows for {@code table} from plain values, in the table's column order, plus {@code as_of}. */
+  public static Row row(String table, Map<String, Object> values, LocalDate asOf) {
+    StructType schema = schemaOf(table);
+    Object[] out = new Object[schema.fields().length + 1];
+    for (int k = 0; k < schema.fields().length; k++) {
+      String name = schema.fields()[k].name();
+      if (!values.containsKey(name)) {
+        throw new IllegalArgumentException("Cannot build a row of " + table + ": no value for column " + name);
+      }
+      out[k] = values.get(name);
+    }
+    if (values.size() != schema.fields().length) {
+      throw new IllegalArgumentException("Cannot build a row of " + table + ": unknown columns in " + values.keySet());
+    }
+    out[out.length - 1] = asOf;
+    return org.apache.spark.sql.RowFactory.create(out);
+  }
+
+  /** {@code schema} with the {@code as_of} partition column (DATE) at the end, as the writer takes it. */
+  public static StructType withAsOf(StructType schema) {
+    return schema.add("as_of", org.apache.spark.sql.types.DataTypes.DateType, false);
   }
 
   private static StructType schema(StructField... fields) {

@@ -1,4 +1,4 @@
-package se.vardag.ingest;
+package se.vardag.facts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,9 +37,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.AtomicFiles;
 import se.vardag.LocalFiles;
-import se.vardag.facts.DayFactsFile;
-import se.vardag.facts.DaySet;
+import se.vardag.ingest.UsageFile;
+import se.vardag.ingest.UsageFileParser;
+import se.vardag.ingest.Values;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
@@ -284,7 +286,7 @@ public final class UsageStore {
         files.forEach(e -> sources.add(factsPath(e.key)));
       }
       Path target = root.resolve("base").resolve(id);
-      deleteRecursively(target);
+      AtomicFiles.deleteRecursively(target);
       String oldBase = baseValid ? root.resolve("base").resolve(previous.base).toString() : null;
       List<Integer> buckets = new ArrayList<>();
       for (int b = 0; b < BUCKETS; b++) {
@@ -398,7 +400,7 @@ public final class UsageStore {
 
       Path dir = Path.of(root, "files", e.key);
       Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
-      deleteRecursively(tmp);
+      AtomicFiles.deleteRecursively(tmp);
       Files.createDirectories(tmp);
       DayFactsFile.write(tmp.resolve(FACTS_FILE), BUCKETS, facts(result.bits));
       if (!result.rejections.isEmpty()) {
@@ -417,7 +419,7 @@ public final class UsageStore {
             });
       }
       se.vardag.Checkpoint.reached(se.vardag.Checkpoint.INGEST);
-      deleteRecursively(dir);
+      AtomicFiles.deleteRecursively(dir);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       return e;
     }
@@ -523,10 +525,7 @@ public final class UsageStore {
 
   private void commit(Index next) {
     try {
-      Files.createDirectories(root);
-      Path tmp = root.resolve("index.json.tmp");
-      JSON.writeValue(tmp.toFile(), next);
-      Files.move(tmp, root.resolve("index.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(root.resolve("index.json"), JSON.writeValueAsBytes(next));
       index = next;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the usage store index under " + root, e);
@@ -548,24 +547,11 @@ public final class UsageStore {
     try (Stream<Path> children = Files.list(dir)) {
       for (Path p : (Iterable<Path>) children::iterator) {
         if (!keep.contains(p.getFileName().toString())) {
-          deleteRecursively(p);
+          AtomicFiles.deleteRecursively(p);
         }
       }
     } catch (IOException e) {
       LOG.warn("Cannot clean {}: {}", dir, e.toString());
-    }
-  }
-
-  static void deleteRecursively(Path p) {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + p, e);
     }
   }
 

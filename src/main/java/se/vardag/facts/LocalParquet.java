@@ -1,4 +1,4 @@
-package se.vardag.ingest;
+package se.vardag.facts;
 
 import java.io.IOException;
 import java.nio.file.Path;

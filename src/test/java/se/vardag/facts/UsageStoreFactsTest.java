@@ -1,4 +1,4 @@
-package se.vardag.ingest;
+package se.vardag.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import se.vardag.facts.DayFactsFile;
+import se.vardag.facts.UsageStore;
+import se.vardag.ingest.UsageFileParser;
 
 /** A file's sorted bits become the same facts as merging them one by one would give. */
 class UsageStoreFactsTest {

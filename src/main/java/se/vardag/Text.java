@@ -1,4 +1,4 @@
-package se.vardag.report;
+package se.vardag;
 
 /** Escaping and cleaning of text that may come from the inputs. */
 public final class Text {

@@ -1,4 +1,4 @@
-package se.vardag.ingest;
+package se.vardag.model;
 
 import static java.util.Objects.requireNonNull;
 

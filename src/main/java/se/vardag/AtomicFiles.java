@@ -1,16 +1,17 @@
-package se.vardag.report;
+package se.vardag;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Crash-safe file writes: write a temporary file, force it to disk, rename it into place. */
 public final class AtomicFiles {
@@ -60,22 +61,20 @@ public final class AtomicFiles {
     }
   }
 
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
+  /**
+   * Deletes {@code root} and everything under it, without following links (a link is deleted,
+   * not what it points to); nothing when it does not exist. The one recursive delete of the code.
+   */
+  public static void deleteRecursively(Path root) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(q);
       }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + root, e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package se.vardag.metrics;
+package se.vardag.model;
 
 import static java.util.Objects.requireNonNull;
 
