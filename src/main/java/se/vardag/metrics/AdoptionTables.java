@@ -1,11 +1,6 @@
 package se.vardag.metrics;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_from_unix_date;
-import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,11 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import se.vardag.config.FlagThresholds;
 import se.vardag.model.Flag;
 import se.vardag.model.Initiative;
@@ -34,12 +27,11 @@ public final class AdoptionTables {
   private final Dataset<Row> weeklyActive;
   private final Dataset<Row> flags;
   private final Dataset<Row> history;
-  private final Dataset<Row> computed;
   private final List<Map<String, Object>> initiativeRows;
   private final UsageSources usageSources;
 
   private AdoptionTables(Dataset<Row> initiativeAdoption, Dataset<Row> unitAdoption, Dataset<Row> weeklyActive,
-      Dataset<Row> flags, Dataset<Row> history, Dataset<Row> computed, List<Map<String, Object>> initiativeRows,
+      Dataset<Row> flags, Dataset<Row> history, List<Map<String, Object>> initiativeRows,
       UsageSources usageSources) {
     this.history = history;
     this.usageSources = usageSources;
@@ -47,7 +39,6 @@ public final class AdoptionTables {
     this.unitAdoption = unitAdoption;
     this.weeklyActive = weeklyActive;
     this.flags = flags;
-    this.computed = computed;
     this.initiativeRows = initiativeRows;
   }
 
@@ -72,34 +63,45 @@ public final class AdoptionTables {
         weekEnds.add(d - 7 * k);
       }
     }
-    Dataset<Row> computed = Facts.compute(facts, byId, days, weekEnds.stream().mapToInt(Integer::intValue).toArray(),
-        minGroupSize).persist(StorageLevel.MEMORY_AND_DISK());
+    // One small result per initiative and day (its units and weeks with it), not per person or
+    // event: collected once, the rows of every table are built from it by column name.
+    List<Facts.Computed> computed = Facts.compute(facts, byId, days,
+        weekEnds.stream().mapToInt(Integer::intValue).toArray(), minGroupSize).collectAsList();
 
     FollowThrough evaluator = new FollowThrough(thresholds, minGroupSize);
     List<Row> adoptionRows = new ArrayList<>();
     List<Row> flagRows = new ArrayList<>();
     List<Map<String, Object>> plainRows = new ArrayList<>();
-    Map<String, Map<Integer, Adoption>> adoption = new HashMap<>();
-    for (Row r : computed.filter(col("kind").equalTo(Facts.KIND_ADOPTION)).collectAsList()) {
-      adoption.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(2), Facts.adoption(r));
+    Map<String, Map<Integer, Facts.Computed>> byDay = new HashMap<>();
+    for (Facts.Computed c : computed) {
+      byDay.computeIfAbsent(c.initiativeId(), k -> new HashMap<>()).put(c.asOf(), c);
     }
     // Complete now: the collect above has read the usage store (see Facts.Activity).
     UsageSources sources = requireNonNull(usageSources.get(), "usage sources are null");
     List<Row> historyRows = new ArrayList<>();
+    List<Row> unitRows = new ArrayList<>();
+    List<Row> weekRows = new ArrayList<>();
     for (LocalDate date : dates) {
       int d = (int) date.toEpochDay();
       for (Initiative i : initiatives) {
         FollowThrough.Owner owner = i.ownerId() == null ? null
             : owners.getOrDefault(i.ownerId(), FollowThrough.Owner.NOT_IN_ROSTER);
         String goalTitle = i.goalId() == null ? null : goals.get(i.goalId());
-        Map<Integer, Adoption> byDay = adoption.getOrDefault(i.id(), Map.of());
+        Map<Integer, Facts.Computed> days1 = byDay.getOrDefault(i.id(), Map.of());
         java.util.function.IntFunction<FollowThrough.Evaluation> at = day -> evaluator.evaluate(i,
-            requireNonNull(byDay.get(day), "adoption is null"), owner, goalTitle, deliveries, sources);
+            requireNonNull(days1.get(day), "adoption is null").adoption(), owner, goalTitle, deliveries, sources);
         FollowThrough.Evaluation e = at.apply(d);
         for (Map<String, Object> h : history(i, d, day -> day == d ? e : at.apply(day))) {
           historyRows.add(Tables.row(Tables.INITIATIVE_HISTORY, h, date));
         }
         adoptionRows.add(Tables.row(Tables.INITIATIVE_ADOPTION, e.row(), date));
+        Facts.Computed c = requireNonNull(days1.get(d), "adoption is null");
+        for (Map<String, Object> u : unitRows(i, c)) {
+          unitRows.add(Tables.row(Tables.UNIT_ADOPTION, u, date));
+        }
+        for (Map<String, Object> w : weekRows(i, c, minGroupSize)) {
+          weekRows.add(Tables.row(Tables.WEEKLY_ACTIVE, w, date));
+        }
         Map<String, Object> plain = new LinkedHashMap<>(e.row());
         plain.put("as_of", date);
         plainRows.add(plain);
@@ -121,8 +123,9 @@ public final class AdoptionTables {
         Tables.withAsOf(Tables.INITIATIVE_ADOPTION_SCHEMA));
     Dataset<Row> flags = spark.createDataFrame(flagRows, Tables.withAsOf(Tables.FOLLOW_THROUGH_FLAGS_SCHEMA));
     Dataset<Row> history = spark.createDataFrame(historyRows, Tables.withAsOf(Tables.INITIATIVE_HISTORY_SCHEMA));
-    return new AdoptionTables(initiativeAdoption, unitAdoption(computed), weeklyActive(computed, minGroupSize), flags,
-        history, computed, plainRows, sources);
+    Dataset<Row> units = spark.createDataFrame(unitRows, Tables.withAsOf(Tables.UNIT_ADOPTION_SCHEMA));
+    Dataset<Row> weeks = spark.createDataFrame(weekRows, Tables.withAsOf(Tables.WEEKLY_ACTIVE_SCHEMA));
+    return new AdoptionTables(initiativeAdoption, units, weeks, flags, history, plainRows, sources);
   }
 
   /** Weeks of initiative_history: k = 0 … 11, week_end = D - 7k. */
@@ -153,39 +156,62 @@ public final class AdoptionTables {
     return out;
   }
 
-  static Dataset<Row> unitAdoption(Dataset<Row> computed) {
-    Column suppressed = col("suppression").isNotNull();
-    Column pop = col("target_population");
-    return computed.filter(col("kind").equalTo(Facts.KIND_UNIT)).select(
-        col("initiative_id"), col("name"), col("org_unit"), pop,
-        hide(suppressed, col("trained")).as("trained"),
-        hide(suppressed, col("active_users")).as("active_users"),
-        hide(suppressed, col("sustained_users")).as("sustained_users"),
-        hide(suppressed, rate(col("trained"), pop)).as("training_coverage"),
-        hide(suppressed, rate(col("active_users"), pop)).as("adoption_rate"),
-        hide(suppressed, rate(col("sustained_users"), pop)).as("sustained_rate"),
-        suppressed.as("suppressed"), col("suppression"),
-        date_from_unix_date(col("as_of")).as("as_of"));
+  /**
+   * The unit_adoption rows of one initiative and D: a suppressed unit shows its population alone;
+   * without usage signals its usage figures are null (SPEC sections 3 and 6).
+   */
+  static List<Map<String, Object>> unitRows(Initiative i, Facts.Computed c) {
+    boolean usage = !i.usageSignals().isEmpty();
+    List<Map<String, Object>> out = new ArrayList<>(c.units().size());
+    for (UnitFigures u : c.units()) {
+      boolean hidden = u.suppressed();
+      long pop = u.targetPopulation();
+      Long active = usage ? u.activeUsers() : null;
+      Long sustained = usage ? u.sustainedUsers() : null;
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("initiative_id", i.id());
+      row.put("name", i.name());
+      row.put("org_unit", u.orgUnit());
+      row.put("target_population", pop);
+      row.put("trained", hidden ? null : u.trained());
+      row.put("active_users", hidden ? null : active);
+      row.put("sustained_users", hidden ? null : sustained);
+      row.put("training_coverage", hidden ? null : rate(u.trained(), pop));
+      row.put("adoption_rate", hidden ? null : rate(active, pop));
+      row.put("sustained_rate", hidden ? null : rate(sustained, pop));
+      row.put("suppressed", hidden);
+      row.put("suppression", u.suppression());
+      out.add(row);
+    }
+    return out;
   }
 
-  static Dataset<Row> weeklyActive(Dataset<Row> computed, int minGroupSize) {
-    Column suppressed = col("target_population").lt(minGroupSize);
-    Column weekEnd = date_sub(date_from_unix_date(col("as_of")), col("week_index").multiply(7));
-    return computed.filter(col("kind").equalTo(Facts.KIND_WEEK)).select(
-        col("initiative_id"), col("name"), col("week_index"),
-        date_sub(weekEnd, lit(6)).as("week_start"), weekEnd.as("week_end"),
-        hide(suppressed, col("week_active")).as("active_users"),
-        suppressed.as("suppressed"),
-        date_from_unix_date(col("as_of")).as("as_of"));
+  /**
+   * The weekly_active rows of one initiative and D: for k = 0 … 11 the week ending D-7k; null
+   * when the initiative's population is suppressed or it has no usage signals.
+   */
+  static List<Map<String, Object>> weekRows(Initiative i, Facts.Computed c, int minGroupSize) {
+    boolean usage = !i.usageSignals().isEmpty();
+    boolean suppressed = c.adoption().targetPopulation() < minGroupSize;
+    long[] weekly = c.weeklyActive();
+    List<Map<String, Object>> out = new ArrayList<>(weekly.length);
+    for (int k = 0; k < weekly.length; k++) {
+      LocalDate weekEnd = LocalDate.ofEpochDay(c.asOf() - 7L * k);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("initiative_id", i.id());
+      row.put("name", i.name());
+      row.put("week_index", k);
+      row.put("week_start", weekEnd.minusDays(6));
+      row.put("week_end", weekEnd);
+      row.put("active_users", suppressed || !usage ? null : weekly[k]);
+      row.put("suppressed", suppressed);
+      out.add(row);
+    }
+    return out;
   }
 
-  private static Column hide(Column suppressed, Column value) {
-    return when(suppressed, lit(null)).otherwise(value);
-  }
-
-  private static Column rate(Column numerator, Column denominator) {
-    return when(denominator.equalTo(0), lit(null).cast("double"))
-        .otherwise(numerator.cast("double").divide(denominator.cast("double")));
+  private static Double rate(Long numerator, long denominator) {
+    return numerator == null || denominator == 0 ? null : (double) numerator / (double) denominator;
   }
 
   public Dataset<Row> initiativeAdoption() {
@@ -239,9 +265,5 @@ public final class AdoptionTables {
       out.add(m);
     }
     return out;
-  }
-
-  public void release() {
-    computed.unpersist();
   }
 }

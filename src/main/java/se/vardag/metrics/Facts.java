@@ -55,41 +55,6 @@ public final class Facts {
       .add("num", DataTypes.DoubleType, true)
       .add("row_id", DataTypes.LongType, true);
 
-  static final int KIND_ADOPTION = 0;
-  static final int KIND_UNIT = 1;
-  static final int KIND_WEEK = 2;
-
-  /** What the calculators emit: one adoption row, unit rows and twelve week rows per initiative and day. */
-  public static final StructType OUTPUT = new StructType()
-      .add("initiative_id", DataTypes.StringType, false)
-      .add("name", DataTypes.StringType, false)
-      .add("as_of", DataTypes.IntegerType, false)
-      .add("kind", DataTypes.IntegerType, false)
-      .add("target_population", DataTypes.LongType, true)
-      .add("trained", DataTypes.LongType, true)
-      .add("active_users", DataTypes.LongType, true)
-      .add("sustained_users", DataTypes.LongType, true)
-      .add("trained_not_using", DataTypes.LongType, true)
-      .add("trained_not_using_base", DataTypes.LongType, true)
-      .add("median_days_to_first_use", DataTypes.DoubleType, true)
-      .add("current_wau", DataTypes.LongType, true)
-      .add("pilot_peak_wau", DataTypes.LongType, true)
-      .add("practice_hours", DataTypes.DoubleType, true)
-      .add("learning_sessions_90d", DataTypes.LongType, true)
-      .add("last_follow_up", DataTypes.IntegerType, true)
-      .add("follow_ups_90d", DataTypes.LongType, true)
-      .add("last_maturity", DataTypes.IntegerType, true)
-      .add("kpi_baseline_median", DataTypes.DoubleType, true)
-      .add("kpi_baseline_observations", DataTypes.LongType, true)
-      .add("kpi_current_median", DataTypes.DoubleType, true)
-      .add("kpi_current_observations", DataTypes.LongType, true)
-      .add("kpi_improved_observations", DataTypes.LongType, true)
-      .add("outside_target_users", DataTypes.LongType, true)
-      .add("org_unit", DataTypes.StringType, true)
-      .add("suppression", DataTypes.StringType, true)
-      .add("week_index", DataTypes.IntegerType, true)
-      .add("week_active", DataTypes.LongType, true);
-
   private Facts() {}
 
   /** The register as a small dataset of (initiative_id, kind of list, value) for broadcast joins. */
@@ -253,8 +218,33 @@ public final class Facts {
     return part.select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
 
+  /**
+   * One initiative's figures as of one day, as its calculator computed them: the adoption
+   * figures, the units (small-group suppression applied) and the twelve weeks' active users.
+   * {@code published} is false for a day computed only for initiative_history (no unit or week
+   * figures then). The tables' rows are built from it by column name ({@link AdoptionTables}).
+   */
+  public record Computed(String initiativeId, boolean published, Adoption adoption, List<UnitFigures> units,
+      long[] weeklyActive) implements java.io.Serializable {
+    public Computed {
+      requireNonNull(initiativeId, "initiativeId is null");
+      requireNonNull(adoption, "adoption is null");
+      units = List.copyOf(units);
+      weeklyActive = weeklyActive.clone();
+    }
+
+    public int asOf() {
+      return adoption.asOf();
+    }
+
+    @Override
+    public long[] weeklyActive() {
+      return weeklyActive.clone();
+    }
+  }
+
   /** Groups the facts by initiative and computes every initiative's figures for every day in {@code asOfDays}. */
-  public static Dataset<Row> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
+  public static Dataset<Computed> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
       int minGroupSize) {
     return compute(facts, initiatives, asOfDays, new int[0], minGroupSize);
   }
@@ -263,15 +253,16 @@ public final class Facts {
    * As {@link #compute(Dataset, Map, int[], int)}, plus the adoption rows alone (no unit or week
    * rows) for the {@code historyDays} that are not among {@code asOfDays} (for initiative_history).
    */
-  public static Dataset<Row> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
+  public static Dataset<Computed> compute(Dataset<Row> facts, Map<String, Initiative> initiatives, int[] asOfDays,
       int[] historyDays, int minGroupSize) {
     return facts
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(new Calculate(initiatives, asOfDays, historyDays, minGroupSize), Encoders.row(OUTPUT));
+        .flatMapGroups(new Calculate(initiatives, asOfDays, historyDays, minGroupSize),
+            Encoders.javaSerialization(Computed.class));
   }
 
-  /** Feeds one initiative's facts to a calculator and emits its rows in {@link #OUTPUT}. */
-  static final class Calculate implements FlatMapGroupsFunction<String, Row, Row> {
+  /** Feeds one initiative's facts to a calculator and emits one {@link Computed} per day. */
+  static final class Calculate implements FlatMapGroupsFunction<String, Row, Computed> {
     private static final long serialVersionUID = 1L;
     private final Map<String, Initiative> initiatives;
     private final int[] asOfDays;
@@ -293,21 +284,19 @@ public final class Facts {
     }
 
     @Override
-    public Iterator<Row> call(String id, Iterator<Row> facts) {
+    public Iterator<Computed> call(String id, Iterator<Row> facts) {
       Initiative initiative = requireNonNull(initiatives.get(id), "initiative is null");
       InitiativeCalculator calc = new InitiativeCalculator(initiative);
       while (facts.hasNext()) {
         feed(calc, facts.next());
       }
-      List<Row> out = new ArrayList<>();
       java.util.Set<Integer> published = new java.util.HashSet<>();
       for (int d : asOfDays) {
         published.add(d);
       }
+      List<Computed> out = new ArrayList<>();
       for (InitiativeCalculator.Result r : calc.compute(days)) {
-        List<Row> rows = rows(initiative, r, minGroupSize);
-        // A history-only day needs its adoption row alone (the first row).
-        out.addAll(published.contains(r.adoption().asOf()) ? rows : rows.subList(0, 1));
+        out.add(computed(id, r, published.contains(r.adoption().asOf()), minGroupSize));
       }
       return out.iterator();
     }
@@ -348,36 +337,10 @@ public final class Facts {
     return out;
   }
 
-  static List<Row> rows(Initiative i, InitiativeCalculator.Result r, int minGroupSize) {
-    List<Row> out = new ArrayList<>();
-    Adoption a = r.adoption();
-    out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_ADOPTION, a.targetPopulation(), a.trained(),
-        a.activeUsers(), a.sustainedUsers(), a.trainedNotUsing(), a.trainedNotUsingBase(), a.medianDaysToFirstUse(),
-        a.currentWau(), a.pilotPeakWau(), a.practiceHours(), a.learningSessions90d(), a.lastFollowUp(),
-        a.followUps90d(), a.lastMaturity(), a.kpiBaselineMedian(), a.kpiBaselineObservations(), a.kpiCurrentMedian(),
-        a.kpiCurrentObservations(), a.kpiImprovedObservations(), a.outsideTargetUsers(), null, null, null, null));
-    // Without usage signals, use cannot be measured: the usage figures of units and weeks are null (SPEC section 3).
-    boolean usage = !i.usageSignals().isEmpty();
-    for (UnitFigures u : UnitSuppression.apply(r.units(), minGroupSize)) {
-      out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_UNIT, u.targetPopulation(), u.trained(),
-          usage ? u.activeUsers() : null, usage ? u.sustainedUsers() : null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, u.orgUnit(), u.suppression(), null, null));
-    }
-    long[] weekly = r.weeklyActive();
-    for (int k = 0; k < weekly.length; k++) {
-      out.add(RowFactory.create(i.id(), i.name(), a.asOf(), KIND_WEEK, a.targetPopulation(), null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, k,
-          usage ? weekly[k] : null));
-    }
-    return out;
-  }
-
-  /** An adoption row of {@link #OUTPUT} back as the record. */
-  public static Adoption adoption(Row r) {
-    return new Adoption(r.getInt(2), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8),
-        r.getLong(9), r.isNullAt(10) ? null : r.getDouble(10), r.getLong(11), r.isNullAt(12) ? null : r.getLong(12),
-        r.getDouble(13), r.getLong(14), r.isNullAt(15) ? null : r.getInt(15), r.getLong(16),
-        r.isNullAt(17) ? null : r.getInt(17), r.isNullAt(18) ? null : r.getDouble(18), r.getLong(19),
-        r.isNullAt(20) ? null : r.getDouble(20), r.getLong(21), r.getLong(22), r.getLong(23));
+  /** A day's result as published: units suppressed; a history-only day keeps its adoption figures alone. */
+  static Computed computed(String id, InitiativeCalculator.Result r, boolean published, int minGroupSize) {
+    return published
+        ? new Computed(id, true, r.adoption(), UnitSuppression.apply(r.units(), minGroupSize), r.weeklyActive())
+        : new Computed(id, false, r.adoption(), List.of(), new long[0]);
   }
 }

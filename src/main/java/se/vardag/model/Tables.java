@@ -43,6 +43,10 @@ public final class Tables {
   public static final List<String> ANALYST_TABLES =
       List.of(INITIATIVE_ADOPTION, UNIT_ADOPTION, WEEKLY_ACTIVE, INITIATIVE_HISTORY, FOLLOW_THROUGH_FLAGS);
 
+  /** Every published table as its path under the output folder: the analysts' tables and the quarantine. */
+  public static final List<String> PUBLISHED_TABLES = java.util.stream.Stream.concat(ANALYST_TABLES.stream(),
+      java.util.stream.Stream.of(QUARANTINE_DIR + "/" + REJECTED_ROWS)).toList();
+
   public static final StructType INITIATIVE_ADOPTION_SCHEMA = schema(
       f("initiative_id", StringType, false),
       f("name", StringType, false),

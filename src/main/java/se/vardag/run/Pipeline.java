@@ -350,7 +350,6 @@ public final class Pipeline {
           3, "vardag-write");
       return null;
     });
-    tables.release();
     logVerdicts(tables.initiativeRows());
 
     List<Runnable> renders = new ArrayList<>();

@@ -25,8 +25,7 @@ import java.util.TreeSet;
  */
 public final class PublishedTablesDiff {
   /** Every published table, as a path under the output folder (SPEC section 5). */
-  public static final List<String> TABLES = List.of("initiative_adoption", "unit_adoption", "weekly_active",
-      "follow_through_flags", "quarantine/rejected_rows");
+  public static final List<String> TABLES = se.vardag.model.Tables.PUBLISHED_TABLES;
 
   private static final int SHOWN = 10;
 

@@ -59,8 +59,8 @@ class FactsTest {
     Map<String, Initiative> byId = new HashMap<>();
     initiatives.forEach(i -> byId.put(i.id(), i));
     Map<String, Adoption> out = new HashMap<>();
-    for (Row r : Facts.compute(facts, byId, new int[] {D}, 5).filter("kind = 0").collectAsList()) {
-      out.put(r.getString(0), Facts.adoption(r));
+    for (Facts.Computed c : Facts.compute(facts, byId, new int[] {D}, 5).collectAsList()) {
+      out.put(c.initiativeId(), c.adoption());
     }
     return out;
   }

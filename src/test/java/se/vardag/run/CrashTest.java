@@ -103,8 +103,7 @@ class CrashTest {
 
   /** What a reader sees of every published date: all of it, complete, and nothing else. */
   private static void assertPublished(Map<LocalDate, String> expected) throws Exception {
-    for (String table : List.of(Tables.INITIATIVE_ADOPTION, Tables.UNIT_ADOPTION, Tables.WEEKLY_ACTIVE,
-        Tables.FOLLOW_THROUGH_FLAGS, "quarantine/rejected_rows")) {
+    for (String table : Tables.PUBLISHED_TABLES) {
       try (Stream<Path> parts = Files.list(out.resolve(table))) {
         assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted())
             .as(table).containsExactlyElementsOf(expected.keySet().stream().sorted().map(d -> "as_of=" + d).toList());

@@ -87,8 +87,7 @@ class DataSamplesEndToEndTest {
   @Test
   void everyTableHasItsDocumentedColumnsAndTypesForDuckDb() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-      for (String table : List.of(Tables.INITIATIVE_ADOPTION, Tables.UNIT_ADOPTION, Tables.WEEKLY_ACTIVE,
-          Tables.FOLLOW_THROUGH_FLAGS, Tables.QUARANTINE_DIR + "/" + Tables.REJECTED_ROWS)) {
+      for (String table : Tables.PUBLISHED_TABLES) {
         String name = table.contains("/") ? Tables.REJECTED_ROWS : table;
         Map<String, String> expected = new LinkedHashMap<>();
         for (StructField f : Tables.schemaOf(name).fields()) {

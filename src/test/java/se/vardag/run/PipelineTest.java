@@ -46,8 +46,7 @@ class PipelineTest {
   private static final LocalDate D = TestOrganisation.LAST_DAY;
   private static final VardagConfig CONFIG = ConfigLoader.load(Optional.empty(),
       Map.of("VARDAG_QUALITY_MAX_REJECTED_SHARE", "0.05", "VARDAG_SPARK_SHUFFLE_PARTITIONS", "4"));
-  private static final List<String> TABLES = List.of(Tables.INITIATIVE_ADOPTION, Tables.UNIT_ADOPTION,
-      Tables.WEEKLY_ACTIVE, Tables.FOLLOW_THROUGH_FLAGS, Tables.QUARANTINE_DIR + "/" + Tables.REJECTED_ROWS);
+  private static final List<String> TABLES = Tables.PUBLISHED_TABLES;
 
   @TempDir
   static Path shared;
