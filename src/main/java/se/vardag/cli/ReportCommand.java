@@ -52,7 +52,11 @@ public final class ReportCommand implements Callable<Integer> {
           ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report for " + asOf + ": nothing is published for "
               + asOf + " under " + out + ". Run 'jobs/vardag nightly --as-of " + asOf + "' first."));
       SparkSession spark = SparkSessions.create(cfg, master, "vardag report");
-      RenderedReport report = new ReportRenderer(cfg).render(spark, version, asOf);
+      // Compared with the latest earlier published date, as the nightly run's report was.
+      ReportRenderer.Earlier earlier = publisher.publishedDates().stream().filter(d -> d.isBefore(asOf))
+          .reduce((a, b) -> b).flatMap(d -> publisher.published(d).map(dir -> new ReportRenderer.Earlier(d, dir)))
+          .orElse(null);
+      RenderedReport report = new ReportRenderer(cfg).render(spark, version, asOf, earlier);
       Clock clock = Clock.systemUTC();
       RunManifest manifest = new RunManifest(Version.current(), "report-" + asOf, "report", clock.instant());
       return Stages.deliver(new Mailer(cfg, out, clock), asOf, report, resend, manifest).code();

@@ -85,6 +85,22 @@ final class HtmlRenderer {
       h.append("</td></tr></table></td></tr>\n");
     }
 
+    // What changed since the previous report, most important first (SPEC section 5).
+    if (r.changesHeading() != null) {
+      h.append("<tr><td style=\"padding:14px 28px 0 28px;\">").append(h2(r.changesHeading()));
+      List<String> lines = r.changesLines();
+      if (lines.size() == 1) {
+        h.append("<p style=\"margin:0;\">").append(html(lines.get(0))).append("</p>");
+      } else {
+        h.append("<ul style=\"margin:0;padding:0 0 0 18px;\">");
+        for (String line : lines) {
+          h.append("<li style=\"margin:0 0 3px 0;\">").append(html(line)).append("</li>");
+        }
+        h.append("</ul>");
+      }
+      h.append("</td></tr>\n");
+    }
+
     // The headline list.
     h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(r.headlineHeading()))
         .append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(r.headlineIntro())).append("</p></td></tr>\n");

@@ -85,9 +85,14 @@ final class ReportBuilder {
     String sentence = main + ending + ".";
     String subjectMain = postPilot == 0 ? m.get("subject.none_post_pilot")
         : lacking == 0 ? m.get("subject.none_lacking") : m.get("subject.lacking", lacking, postPilot);
-    String subject = m.get("subject.layout", m.date(d), subjectMain
-        + (endingSoon == 0 ? "" : m.get("subject.ending", endingSoon))
-        + (headline.isEmpty() ? "" : m.get("subject.first", truncate(headline.get(0).name(), SUBJECT_NAME_CHARS))));
+    Changes changes = data.earlier() == null ? null
+        : Changes.between(data.earlier(), data.initiatives(), data.flags());
+    String lead = changes == null || changes.none() ? null : subjectLead(changes.changes().get(0));
+    String subject = lead != null
+        ? m.get("subject.layout", m.date(d), lead + m.get("subject.then", subjectMain))
+        : m.get("subject.layout", m.date(d), subjectMain
+            + (endingSoon == 0 ? "" : m.get("subject.ending", endingSoon))
+            + (headline.isEmpty() ? "" : m.get("subject.first", truncate(headline.get(0).name(), SUBJECT_NAME_CHARS))));
     subject = Text.oneLine(subject);
 
     List<Stat> stats = new ArrayList<>();
@@ -148,7 +153,77 @@ final class ReportBuilder {
         sections, overview, overviewText.toString().strip(), m.raw("others.heading"),
         others.isEmpty() ? m.raw("others.empty") : m.raw("others.intro"), othersTable,
         m.raw("footer.heading"), footer, attachmentNote, register.isEmpty() ? null : m.raw("register.heading"),
-        register);
+        register, changes == null ? null : m.get("changes.heading", m.date(changes.comparedWith())),
+        changes == null ? List.of() : changeLines(changes));
+  }
+
+  /** Most changes a report lists; the rest are counted in one line (the CSV has every initiative). */
+  static final int MAX_CHANGE_LINES = 15;
+
+  /** The changes since the earlier report, one line each, most important first; one line when none. */
+  List<String> changeLines(Changes changes) {
+    if (changes.none()) {
+      return List.of(m.get("changes.none", m.date(changes.comparedWith())));
+    }
+    List<String> out = new ArrayList<>();
+    List<Changes.Change> all = changes.changes();
+    for (Changes.Change c : all.subList(0, Math.min(MAX_CHANGE_LINES, all.size()))) {
+      out.add(changeLine(c));
+    }
+    if (all.size() > MAX_CHANGE_LINES) {
+      out.add(m.get("changes.more", (long) (all.size() - MAX_CHANGE_LINES)));
+    }
+    return out;
+  }
+
+  private String changeLine(Changes.Change c) {
+    String name = Text.oneLine(c.name());
+    switch (c.kind()) {
+      case WORSE:
+      case BETTER:
+      case CHANGED:
+        return m.get("changes." + c.kind().name().toLowerCase(java.util.Locale.ROOT), name,
+            m.raw("verdict." + c.from()), m.raw("verdict." + c.to()));
+      case NEW:
+        return m.get("changes.new", name, m.raw("verdict." + c.to()));
+      case GONE:
+        return m.get("changes.gone", name, m.raw("verdict." + c.from()));
+      case RAISED:
+        return m.get(c.high() ? "changes.raised_high" : "changes.raised", name, flagTitle(c.flag()));
+      case RESOLVED:
+        return m.get("changes.resolved", name, flagTitle(c.flag()));
+      default:
+        throw new IllegalStateException("Cannot word a change of kind " + c.kind());
+    }
+  }
+
+  private String flagTitle(String code) {
+    try {
+      return m.raw("flag." + code + ".title");
+    } catch (IllegalStateException e) {
+      return code; // a flag this version has no words for (published by a later one)
+    }
+  }
+
+  /** The subject's lead: the most important change, in a few words. */
+  private String subjectLead(Changes.Change c) {
+    String name = truncate(c.name(), SUBJECT_NAME_CHARS);
+    switch (c.kind()) {
+      case WORSE:
+      case BETTER:
+      case CHANGED:
+      case NEW:
+        return m.get("subject.change." + c.kind().name().toLowerCase(java.util.Locale.ROOT), name,
+            m.raw("verdict." + c.to()).toLowerCase(m.locale()));
+      case RAISED:
+        return m.get("subject.change.raised", name, flagTitle(c.flag()));
+      case RESOLVED:
+        return m.get("subject.change.resolved", name, flagTitle(c.flag()));
+      case GONE:
+        return m.get("subject.change.gone", name);
+      default:
+        throw new IllegalStateException("Cannot word a change of kind " + c.kind());
+    }
   }
 
   static String contentId(String name, LocalDate d) {

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything the report is made of, read from one version folder: the published tables (small; one
@@ -19,8 +19,10 @@ public record ReportData(
     List<FlagRow> flags,
     List<WeekRow> weeks,
     List<UnitRow> units,
-    DataQuality quality) {
+    DataQuality quality,
+    Changes.Earlier earlier) {
 
+  /** {@code earlier}: the previous report's verdicts and flags, null when there is none to compare with. */
   public ReportData {
     requireNonNull(asOf, "asOf is null");
     initiatives = List.copyOf(initiatives);
@@ -28,6 +30,21 @@ public record ReportData(
     weeks = List.copyOf(weeks);
     units = List.copyOf(units);
     requireNonNull(quality, "quality is null");
+    if (earlier != null && !earlier.asOf().isBefore(asOf)) {
+      throw new IllegalArgumentException("Cannot compare the report for " + asOf + " with a later one: "
+          + earlier.asOf());
+    }
+  }
+
+  /** A report with nothing to compare with. */
+  public ReportData(LocalDate asOf, List<InitiativeRow> initiatives, List<FlagRow> flags, List<WeekRow> weeks,
+      List<UnitRow> units, DataQuality quality) {
+    this(asOf, initiatives, flags, weeks, units, quality, null);
+  }
+
+  /** The same data compared with {@code earlier}. */
+  ReportData comparedWith(Changes.Earlier earlier) {
+    return new ReportData(asOf, initiatives, flags, weeks, units, quality, earlier);
   }
 
   /** One row of {@code follow_through_flags}. */

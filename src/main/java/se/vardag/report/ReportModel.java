@@ -25,11 +25,18 @@ record ReportModel(
     List<String> footerLines,
     String attachmentNote,
     String registerHeading,
-    List<String> registerLines) {
+    List<String> registerLines,
+    String changesHeading,
+    List<String> changesLines) {
 
-  /** The register rows that could not be read ({@code registerHeading} null when none), shown at the top. */
+  /**
+   * The register rows that could not be read ({@code registerHeading} null when none), shown at
+   * the top; then what changed since the previous report ({@code changesHeading} null when there
+   * is no earlier report to compare with; one line when nothing changed).
+   */
   ReportModel {
     registerLines = List.copyOf(registerLines);
+    changesLines = List.copyOf(changesLines);
   }
 
   /** A verdict and how many initiatives have it. */

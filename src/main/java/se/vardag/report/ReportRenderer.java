@@ -25,13 +25,32 @@ public final class ReportRenderer {
 
   private final VardagConfig config;
 
+  /** An earlier published date and its version folder, for the report's changes. */
+  public record Earlier(LocalDate asOf, Path versionDir) {
+    public Earlier {
+      requireNonNull(asOf, "asOf is null");
+      requireNonNull(versionDir, "versionDir is null");
+    }
+  }
+
   public ReportRenderer(VardagConfig config) {
     this.config = requireNonNull(config, "config is null");
   }
 
   /** Reads the tables of {@code versionDir}, renders the report for {@code asOf} and writes it beside them. */
   public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf) {
+    return render(spark, versionDir, asOf, null);
+  }
+
+  /**
+   * As {@link #render(SparkSession, Path, LocalDate)}, opening with the changes since {@code
+   * earlier} (a date and the version folder published for it; null: nothing to compare with).
+   */
+  public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf, Earlier earlier) {
     ReportData data = TableReader.read(spark, versionDir, asOf);
+    if (earlier != null) {
+      data = data.comparedWith(TableReader.readEarlier(spark, earlier.versionDir(), earlier.asOf()));
+    }
     RenderedReport report = render(data);
     Path dir = versionDir.resolve(Tables.REPORT);
     report.writeTo(dir);

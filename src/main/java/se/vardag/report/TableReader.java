@@ -83,6 +83,40 @@ final class TableReader {
     return new ReportData(asOf, initiatives, flags, weeks, units, quality);
   }
 
+  /**
+   * The facts of an earlier report that the changes compare with: each initiative's name and
+   * verdict, and its raised flags (two narrow reads, not the whole report's data).
+   */
+  static Changes.Earlier readEarlier(SparkSession spark, Path versionDir, LocalDate asOf) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> verdicts = new HashMap<>();
+    for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, "initiative_id", "name", "verdict")) {
+      names.put(row.getString(0), row.getString(1));
+      verdicts.put(row.getString(0), row.getString(2));
+    }
+    Map<String, java.util.Set<String>> flags = new HashMap<>();
+    for (Row row : narrow(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, "initiative_id", "code")) {
+      flags.computeIfAbsent(row.getString(0), k -> new java.util.TreeSet<>()).add(row.getString(1));
+    }
+    return new Changes.Earlier(asOf, names, verdicts, flags);
+  }
+
+  private static List<Row> narrow(SparkSession spark, Path versionDir, LocalDate asOf, String table,
+      String... columns) {
+    Path dir = versionDir.resolve(table);
+    if (!Files.isDirectory(dir)) {
+      throw ReportErrors.tableMissing(asOf, versionDir, table);
+    }
+    StructType all = Tables.schemaOf(table);
+    StructType schema = new StructType(java.util.Arrays.stream(columns).map(c -> all.fields()[all.fieldIndex(c)])
+        .toArray(StructField[]::new));
+    try {
+      return spark.read().schema(schema).parquet(LocalFiles.sparkPath(dir)).collectAsList();
+    } catch (RuntimeException e) {
+      throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
+    }
+  }
+
   private static List<Row> rows(SparkSession spark, Path versionDir, LocalDate asOf, String table, boolean required) {
     Path dir = versionDir.resolve(table);
     if (!Files.isDirectory(dir)) {

@@ -42,6 +42,13 @@ final class TextRenderer {
         line(t, "- ", "  ", l);
       }
     }
+    if (r.changesHeading() != null) {
+      heading(t, r.changesHeading());
+      List<String> lines = r.changesLines();
+      for (String l : lines) {
+        line(t, lines.size() == 1 ? "" : "- ", lines.size() == 1 ? "" : "  ", l);
+      }
+    }
     heading(t, r.headlineHeading());
     line(t, "", r.headlineIntro());
     for (InitiativeSection s : r.headline()) {
