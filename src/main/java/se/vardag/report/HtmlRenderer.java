@@ -187,8 +187,12 @@ final class HtmlRenderer {
       for (FlagLine f : p.flags()) {
         h.append("<tr><td width=\"64\" style=\"width:64px;padding:3px 8px 3px 0;vertical-align:top;\">")
             .append(severityPill(f)).append("</td><td style=\"padding:3px 0;vertical-align:top;\">")
-            .append("<strong>").append(html(f.title())).append(".</strong> ").append(html(f.text()))
-            .append("</td></tr>");
+            .append("<strong>").append(html(f.title())).append(".</strong> ").append(html(f.text()));
+        if (f.nextStep() != null) {
+          h.append("<br><span style=\"color:#344054;\"><em>").append(html(m.raw("flag.next.label")))
+              .append(":</em> ").append(html(f.nextStep())).append("</span>");
+        }
+        h.append("</td></tr>");
       }
       h.append("</table>");
     }

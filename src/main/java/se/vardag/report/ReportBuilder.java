@@ -197,6 +197,39 @@ final class ReportBuilder {
     }
   }
 
+  /**
+   * The verdict over initiative_history's weeks, oldest first, as runs: "På rätt spår (6 v) → I
+   * riskzonen (2 v) → Saknar förankring (4 v)"; one run reads "Saknar förankring alla 12 veckor".
+   */
+  String trajectory(List<ReportData.HistoryRow> weeks) {
+    List<ReportData.HistoryRow> oldestFirst = new ArrayList<>(weeks);
+    oldestFirst.sort(Comparator.comparingInt(ReportData.HistoryRow::weekIndex).reversed());
+    List<String> verdicts = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (ReportData.HistoryRow h : oldestFirst) {
+      if (!verdicts.isEmpty() && verdicts.get(verdicts.size() - 1).equals(h.verdict())) {
+        counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+      } else {
+        verdicts.add(h.verdict());
+        counts.add(1L);
+      }
+    }
+    if (verdicts.size() == 1) {
+      return m.get("trajectory.same", m.raw("verdict." + verdicts.get(0)), counts.get(0));
+    }
+    List<String> runs = new ArrayList<>();
+    for (int k = 0; k < verdicts.size(); k++) {
+      runs.add(m.get("trajectory.run", m.raw("verdict." + verdicts.get(k)), counts.get(k)));
+    }
+    return String.join(" \u2192 ", runs);
+  }
+
+  /** The flag's next step in the report's language; null for a flag this version has no words for. */
+  String nextStep(String code) {
+    String key = "flag." + code + ".next";
+    return m.has(key) ? m.raw(key) : null;
+  }
+
   private String flagTitle(String code) {
     try {
       return m.raw("flag." + code + ".title");
@@ -255,6 +288,14 @@ final class ReportBuilder {
     meta.add(new Fact(m.raw("fact.pilot"), pilotPeriod(i), false));
     meta.add(new Fact(m.raw("fact.target_group"), m.get("value.target_group",
         Text.oneLine(i.str("target_org_units")).replace(";", ", "), i.lng("target_population")), false));
+    List<ReportData.HistoryRow> weeksOfVerdicts = data.history().stream()
+        .filter(h -> h.initiativeId().equals(i.id())).toList();
+    if (!weeksOfVerdicts.isEmpty()) {
+      String oldest = weeksOfVerdicts.stream().max(Comparator.comparingInt(ReportData.HistoryRow::weekIndex))
+          .orElseThrow().verdict();
+      meta.add(new Fact(m.get("fact.trajectory", (long) weeksOfVerdicts.size()), trajectory(weeksOfVerdicts),
+          Changes.direction(oldest, i.verdict()) == Changes.Kind.WORSE));
+    }
 
     String suppressedNote = i.suppressed() ? m.get("suppressed.initiative", (long) minGroupSize) : null;
 
@@ -312,7 +353,7 @@ final class ReportBuilder {
       List<FlagLine> lines = fs.stream()
           .sorted(Comparator.comparing((FlagRow f) -> !f.high()).thenComparing(f -> flagRank(f.code())))
           .map(f -> new FlagLine(f.severity(), severityLabel(f.severity()), evidence.title(f.code()),
-              evidence.text(f, ownerLabelFor(i, f))))
+              evidence.text(f, ownerLabelFor(i, f)), nextStep(f.code())))
           .collect(Collectors.toList());
       String key = "pillar." + p;
       out.add(new PillarFlags(p, m.has(key) ? m.raw(key) : p, lines));

@@ -20,9 +20,13 @@ public record ReportData(
     List<WeekRow> weeks,
     List<UnitRow> units,
     DataQuality quality,
-    Changes.Earlier earlier) {
+    Changes.Earlier earlier,
+    List<HistoryRow> history) {
 
-  /** {@code earlier}: the previous report's verdicts and flags, null when there is none to compare with. */
+  /**
+   * {@code earlier}: the previous report's verdicts and flags, null when there is none to compare
+   * with; {@code history}: initiative_history's rows of D (empty for a date published without it).
+   */
   public ReportData {
     requireNonNull(asOf, "asOf is null");
     initiatives = List.copyOf(initiatives);
@@ -30,6 +34,7 @@ public record ReportData(
     weeks = List.copyOf(weeks);
     units = List.copyOf(units);
     requireNonNull(quality, "quality is null");
+    history = List.copyOf(history);
     if (earlier != null && !earlier.asOf().isBefore(asOf)) {
       throw new IllegalArgumentException("Cannot compare the report for " + asOf + " with a later one: "
           + earlier.asOf());
@@ -39,12 +44,12 @@ public record ReportData(
   /** A report with nothing to compare with. */
   public ReportData(LocalDate asOf, List<InitiativeRow> initiatives, List<FlagRow> flags, List<WeekRow> weeks,
       List<UnitRow> units, DataQuality quality) {
-    this(asOf, initiatives, flags, weeks, units, quality, null);
+    this(asOf, initiatives, flags, weeks, units, quality, null, List.of());
   }
 
   /** The same data compared with {@code earlier}. */
   ReportData comparedWith(Changes.Earlier earlier) {
-    return new ReportData(asOf, initiatives, flags, weeks, units, quality, earlier);
+    return new ReportData(asOf, initiatives, flags, weeks, units, quality, earlier, history);
   }
 
   /** One row of {@code follow_through_flags}. */
@@ -58,6 +63,9 @@ public record ReportData(
       return "high".equals(severity);
     }
   }
+
+  /** One row of {@code initiative_history}: the verdict as of {@code weekEnd} = D - 7 x {@code weekIndex}. */
+  public record HistoryRow(String initiativeId, int weekIndex, LocalDate weekEnd, String verdict) {}
 
   /** One row of {@code weekly_active}; {@code activeUsers} is null when suppressed. */
   public record WeekRow(String initiativeId, String name, int weekIndex, LocalDate weekStart,

@@ -54,7 +54,8 @@ record ReportModel(
 
   record PillarFlags(String pillar, String label, List<FlagLine> flags) {}
 
-  record FlagLine(String severity, String severityLabel, String title, String text) {}
+  /** A raised flag: what is wrong ({@code text}) and one concrete next step, who does what ({@code nextStep}). */
+  record FlagLine(String severity, String severityLabel, String title, String text, String nextStep) {}
 
   /** A table; {@code numeric} says which columns are right-aligned. */
   record Table(List<String> header, List<Boolean> numeric, List<List<Cell>> rows) {}

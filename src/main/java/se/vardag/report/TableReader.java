@@ -23,6 +23,7 @@ import se.vardag.LocalFiles;
 import se.vardag.model.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
+import se.vardag.report.ReportData.HistoryRow;
 import se.vardag.report.ReportData.InputFile;
 import se.vardag.report.ReportData.RegisterRejection;
 import se.vardag.report.ReportData.UnitRow;
@@ -80,7 +81,17 @@ final class TableReader {
       rejectedByFile.put(row.getString(0), row.getLong(1));
     }
     DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
-    return new ReportData(asOf, initiatives, flags, weeks, units, quality);
+    // initiative_history is revision 2's: a date published before it has none.
+    List<HistoryRow> history = new ArrayList<>();
+    if (Files.isDirectory(versionDir.resolve(Tables.INITIATIVE_HISTORY))) {
+      for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_HISTORY, "initiative_id", "week_index",
+          "week_end", "verdict")) {
+        history.add(new HistoryRow(row.getString(0), row.getInt(1), (LocalDate) normalise(row.get(2)),
+            row.getString(3)));
+      }
+    }
+    history.sort(Comparator.comparing(HistoryRow::initiativeId).thenComparing(HistoryRow::weekIndex));
+    return new ReportData(asOf, initiatives, flags, weeks, units, quality, null, history);
   }
 
   /**

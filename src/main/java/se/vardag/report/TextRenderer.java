@@ -70,6 +70,9 @@ final class TextRenderer {
           for (FlagLine f : p.flags()) {
             line(t, "       [" + f.severityLabel().toUpperCase(m.locale()) + "] ", "         ",
                 f.title() + ". " + f.text());
+            if (f.nextStep() != null) {
+              line(t, "         ", "         ", m.raw("flag.next.label") + ": " + f.nextStep());
+            }
           }
         }
         if (q.chartText() != null) {

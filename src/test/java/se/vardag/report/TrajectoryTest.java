@@ -1,0 +1,48 @@
+package se.vardag.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.vardag.report.ReportData.HistoryRow;
+
+/** The verdict over the twelve weeks of initiative_history, oldest first, as runs of weeks. */
+class TrajectoryTest {
+  private static final LocalDate D = LocalDate.of(2026, 11, 27);
+
+  /** Week k = 0 is D; verdicts are given oldest first (k = 11 first). */
+  private static List<HistoryRow> weeks(String... oldestFirst) {
+    List<HistoryRow> out = new ArrayList<>();
+    for (int n = 0; n < oldestFirst.length; n++) {
+      int k = oldestFirst.length - 1 - n;
+      out.add(new HistoryRow("I", k, D.minusDays(7L * k), oldestFirst[n]));
+    }
+    return out;
+  }
+
+  private static ReportBuilder builder(String language) {
+    return new ReportBuilder(new Messages(language), "", 5, ReportFixtures.config(language, Map.of()).flags());
+  }
+
+  @Test
+  void runsOfWeeksOldestFirst() {
+    List<HistoryRow> h = weeks("on_track", "on_track", "on_track", "on_track", "on_track", "on_track",
+        "at_risk", "at_risk", "lacks_follow_through", "lacks_follow_through", "lacks_follow_through",
+        "lacks_follow_through");
+    assertThat(builder("sv").trajectory(h))
+        .isEqualTo("På rätt spår (6 v) \u2192 I riskzonen (2 v) \u2192 Saknar förankring (4 v)");
+    assertThat(builder("en").trajectory(h))
+        .isEqualTo("On track (6 wk) \u2192 At risk (2 wk) \u2192 Lacks follow-through (4 wk)");
+  }
+
+  @Test
+  void oneVerdictAllWeeksAndAReturnAreTheirOwnRuns() {
+    assertThat(builder("sv").trajectory(weeks("at_risk", "at_risk", "at_risk")))
+        .isEqualTo("I riskzonen alla 3 veckorna");
+    assertThat(builder("en").trajectory(weeks("at_risk", "on_track", "at_risk")))
+        .isEqualTo("At risk (1 wk) \u2192 On track (1 wk) \u2192 At risk (1 wk)");
+  }
+}
