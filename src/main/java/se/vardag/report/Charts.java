@@ -46,8 +46,13 @@ final class Charts {
   private Charts() {}
 
   /** The colour of a verdict, the same as in the HTML. */
+  /** The "verdict" of a bar that stands for no verdict (the ingredients chart): the plain bar colour. */
+  static final String NEUTRAL = "neutral";
+
   static Color verdictColor(String verdict) {
     switch (verdict == null ? "" : verdict) {
+      case NEUTRAL:
+        return BAR;
       case "lacks_follow_through":
         return new Color(0xb4, 0x23, 0x18);
       case "at_risk":

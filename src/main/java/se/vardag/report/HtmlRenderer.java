@@ -114,6 +114,17 @@ final class HtmlRenderer {
           .append(img(r.overview(), src, CONTENT)).append("</td></tr>\n");
     }
 
+    // The ingredients chart: Org B's thesis in this organisation, with its figures as text.
+    if (r.ingredients() != null) {
+      h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(m.raw("ingredients.heading")))
+          .append("<p style=\"margin:0 0 6px 0;color:#475467;\">").append(html(r.ingredientsIntro())).append("</p>")
+          .append(img(r.ingredients(), src, CONTENT));
+      for (String line : r.ingredientsLines()) {
+        h.append("<p style=\"margin:4px 0 0 0;font-size:13px;\">").append(html(line)).append("</p>");
+      }
+      h.append("</td></tr>\n");
+    }
+
     // Every other initiative.
     h.append("<tr><td style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
         .append("<p style=\"margin:0 0 8px 0;color:#475467;\">").append(html(r.othersIntro())).append("</p>");

@@ -141,6 +141,10 @@ final class ReportBuilder {
       overview = new ChartRef("overview.png", contentId("overview", d), alt, png.bytes(), png.width(), png.height());
     }
 
+    List<Ingredients.Group> groups = Ingredients.groups(data.initiatives());
+    ChartRef ingredientsChart = groups.isEmpty() ? null : ingredientsChart(groups, d);
+    List<String> ingredientsLines = groups.isEmpty() ? List.of() : ingredientsLines(groups);
+
     Table othersTable = others.isEmpty() ? null : othersTable(others, flagsBy);
 
     List<String> footer = footer(data);
@@ -154,7 +158,42 @@ final class ReportBuilder {
         others.isEmpty() ? m.raw("others.empty") : m.raw("others.intro"), othersTable,
         m.raw("footer.heading"), footer, attachmentNote, register.isEmpty() ? null : m.raw("register.heading"),
         register, changes == null ? null : m.get("changes.heading", m.date(changes.comparedWith())),
-        changes == null ? List.of() : changeLines(changes));
+        changes == null ? List.of() : changeLines(changes), ingredientsChart,
+        groups.isEmpty() ? null : m.raw("ingredients.intro"), ingredientsLines);
+  }
+
+  private ChartRef ingredientsChart(List<Ingredients.Group> groups, LocalDate d) {
+    double threshold = thresholds.lowAdoptionMinSustainedRate();
+    List<Charts.Bar> bars = new ArrayList<>();
+    for (Ingredients.Group g : groups) {
+      bars.add(new Charts.Bar(m.get("ingredients.bar", (long) g.ingredients(), (long) g.initiatives()), Charts.NEUTRAL,
+          g.medianSustainedRate(), m.percent(g.medianSustainedRate(), threshold)));
+    }
+    Charts.Png png = Charts.overview(new Charts.OverviewLabels(m.raw("ingredients.chart.title"),
+        m.get("overview.chart.threshold", m.percent(threshold)), m.raw("ingredients.chart.axis"), List.of(),
+        List.of(m.percent(0), m.percent(0.25), m.percent(0.5), m.percent(0.75), m.percent(1))), bars, threshold);
+    return new ChartRef("ingredients.png", contentId("ingredients", d), m.raw("ingredients.alt"), png.bytes(),
+        png.width(), png.height());
+  }
+
+  /** The chart's figures as text, one line per group, and what they say, worded as an association. */
+  List<String> ingredientsLines(List<Ingredients.Group> groups) {
+    double threshold = thresholds.lowAdoptionMinSustainedRate();
+    List<String> out = new ArrayList<>();
+    for (Ingredients.Group g : groups) {
+      out.add(m.get("ingredients.text.line", (long) g.ingredients(), (long) g.initiatives(),
+          m.percent(g.medianSustainedRate(), threshold)));
+    }
+    if (groups.size() < 2) {
+      out.add(m.raw("ingredients.too_few"));
+    } else {
+      Ingredients.Group fewest = groups.get(0);
+      Ingredients.Group most = groups.get(groups.size() - 1);
+      out.add(m.get(most.medianSustainedRate() > fewest.medianSustainedRate() ? "ingredients.more"
+              : "ingredients.not_more", m.percent(most.medianSustainedRate(), threshold), (long) most.ingredients(),
+          m.percent(fewest.medianSustainedRate(), threshold), (long) fewest.ingredients()));
+    }
+    return out;
   }
 
   /** Most changes a report lists; the rest are counted in one line (the CSV has every initiative). */

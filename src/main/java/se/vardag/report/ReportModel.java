@@ -27,16 +27,22 @@ record ReportModel(
     String registerHeading,
     List<String> registerLines,
     String changesHeading,
-    List<String> changesLines) {
+    List<String> changesLines,
+    ChartRef ingredients,
+    String ingredientsIntro,
+    List<String> ingredientsLines) {
 
   /**
    * The register rows that could not be read ({@code registerHeading} null when none), shown at
    * the top; then what changed since the previous report ({@code changesHeading} null when there
-   * is no earlier report to compare with; one line when nothing changed).
+   * is no earlier report to compare with; one line when nothing changed). {@code ingredients} is
+   * the ingredients chart (null when no initiative past its pilot has measured use), its figures as
+   * text in {@code ingredientsLines}.
    */
   ReportModel {
     registerLines = List.copyOf(registerLines);
     changesLines = List.copyOf(changesLines);
+    ingredientsLines = List.copyOf(ingredientsLines);
   }
 
   /** A verdict and how many initiatives have it. */

@@ -75,6 +75,9 @@ public final class ReportRenderer {
     if (model.overview() != null) {
       charts.add(chart(model.overview()));
     }
+    if (model.ingredients() != null) {
+      charts.add(chart(model.ingredients()));
+    }
     String html = new HtmlRenderer(m).render(model, c -> RenderedReport.CHARTS_DIR + "/" + c.fileName());
     String text = new TextRenderer(m).render(model);
     byte[] csv = CsvExport.write(data.initiatives(), data.quality().missingOptionalInputs());

@@ -90,6 +90,13 @@ final class TextRenderer {
         line(t, "  ", "    ", l);
       }
     }
+    if (r.ingredients() != null) {
+      heading(t, m.raw("ingredients.heading"));
+      line(t, "", r.ingredientsIntro());
+      for (String l : r.ingredientsLines()) {
+        line(t, "  ", "    ", l);
+      }
+    }
     heading(t, r.othersHeading());
     line(t, "", r.othersIntro());
     if (r.others() != null) {

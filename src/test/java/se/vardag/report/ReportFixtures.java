@@ -69,6 +69,8 @@ public final class ReportFixtures {
       v.put("kpi_current_observations", 0L);
       v.put("verdict", verdict);
       v.put("flag_count", 0);
+      v.put("high_flag_count", 0);
+      v.put("ingredient_count", 0);
       v.put("headline", "lacks_follow_through".equals(verdict));
       v.put("suppressed", false);
     }

@@ -155,7 +155,7 @@ class ReportRendererTest {
     }
     // 3 headline initiatives with weekly charts, plus the overview.
     assertThat(r.charts()).extracting(RenderedReport.Chart::fileName)
-        .containsExactly("weekly-01.png", "weekly-02.png", "weekly-03.png", "overview.png");
+        .containsExactly("weekly-01.png", "weekly-02.png", "weekly-03.png", "overview.png", "ingredients.png");
   }
 
   private static List<String> srcs(String html) {
