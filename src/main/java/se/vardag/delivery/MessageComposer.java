@@ -14,8 +14,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
+import se.vardag.Checksums;
 import se.vardag.Text;
 import se.vardag.report.RenderedReport;
 
@@ -77,13 +76,8 @@ final class MessageComposer {
   }
 
   static String recipientHash(String recipient) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = Checksums.sha256().digest(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 6);
   }
 
   byte[] compose(RenderedReport r, String recipient, String messageId, Instant date)

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +37,7 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
+import se.vardag.Checksums;
 import se.vardag.LocalFiles;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
@@ -374,7 +374,7 @@ public final class UsageStore {
 
     @Override
     public FileEntry call(UsageFile file) throws Exception {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Checksums.sha256();
       java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
       UsageFileParser.Result result;
       // Both checksums are of the bytes actually read, not of the file as listed.
@@ -426,15 +426,12 @@ public final class UsageStore {
   }
 
   static String key(UsageFile file, String runId) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((file.name() + "\u0000" + file.size() + "\u0000" + file.modifiedMillis() + "\u0000" + runId)
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(), 0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Checksums.sha256();
+    sha.update((file.name() + "\u0000" + file.size() + "\u0000" + file.modifiedMillis() + "\u0000" + runId)
+        .getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest(), 0, 10);
   }
+
 
   private String factsPath(String key) {
     return root.resolve("files").resolve(key).resolve(FACTS_FILE).toString();
