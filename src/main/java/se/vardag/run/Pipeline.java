@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,7 +326,7 @@ public final class Pipeline {
     List<Initiative> initiatives = p.reference.initiatives();
     Dataset<Row> employees = p.reference.employees();
     checkPseudonyms(employees);
-    Map<String, FollowThrough.Owner> owners = owners(employees, initiatives);
+    Map<String, FollowThrough.Owner> owners = Owners.lookup(employees, initiatives);
     Facts.Activity activity = Facts.activity(spark, p.store, initiatives);
     Dataset<Row> facts = Facts.all(spark, initiatives, employees, p.reference.trainings(), activity.rows(),
         p.reference.learning(), p.reference.followUps(), p.reference.outcomes());
@@ -340,7 +339,7 @@ public final class Pipeline {
     // The six writes are independent Spark jobs over persisted data: run side by side, so that one
     // table's planning overlaps another's writing (the driver, not the data, is the cost here).
     timed(manifest, "write_tables", () -> {
-      concurrently(List.of(
+      Concurrently.all(List.of(
           () -> writer.write(Tables.INITIATIVE_ADOPTION, tables.initiativeAdoption(), dates),
           () -> writer.write(Tables.UNIT_ADOPTION, tables.unitAdoption(), dates),
           () -> writer.write(Tables.WEEKLY_ACTIVE, tables.weeklyActive(), dates),
@@ -371,7 +370,7 @@ public final class Pipeline {
     }
     // Every date's report is rendered before any date is switched; a backfill renders two at a time.
     timed(manifest, "report", () -> {
-      concurrently(renders, 2, "vardag-report");
+      Concurrently.all(renders, 2, "vardag-report");
       return null;
     });
     for (LocalDate d : dates) {
@@ -403,21 +402,6 @@ public final class Pipeline {
       throw new VardagException(ExitCode.INTERNAL_ERROR, "Cannot compute: two employee ids share a 64-bit "
           + "pseudonym under the current key. Replace the pseudonym key (privacy.pseudonym_key_file) and run again.");
     }
-  }
-
-  private static Map<String, FollowThrough.Owner> owners(Dataset<Row> employees, List<Initiative> initiatives) {
-    Set<String> ids = new HashSet<>();
-    initiatives.stream().map(Initiative::ownerId).filter(java.util.Objects::nonNull).forEach(ids::add);
-    Map<String, FollowThrough.Owner> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    for (Row r : employees.filter(col("employee_id").isin(ids.toArray()))
-        .select("employee_id", "hired", "left", "display_name").collectAsList()) {
-      out.put(r.getString(0), new FollowThrough.Owner(true, r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
-          r.isNullAt(3) ? null : r.getString(3)));
-    }
-    return out;
   }
 
   private static void logVerdicts(List<Map<String, Object>> rows) {
@@ -477,46 +461,6 @@ public final class Pipeline {
         + " within the quality gate (quality.max_rejected_share, quality.min_rejected_rows), so a run would publish.");
     out.flush();
     return ExitCode.OK;
-  }
-
-  /** Runs independent pieces of driver work on their own threads; waits for all and rethrows the first failure. */
-  static void concurrently(List<Runnable> work, int threads, String name) {
-    if (work.size() == 1) {
-      work.get(0).run();
-      return;
-    }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.max(1, Math.min(work.size(), threads)), r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      work.forEach(w -> futures.add(pool.submit(w)));
-      RuntimeException first = null;
-      for (java.util.concurrent.Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (first == null) {
-            first = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for " + name, e);
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static <T> T timed(RunManifest manifest, String stage, Supplier<T> work) {

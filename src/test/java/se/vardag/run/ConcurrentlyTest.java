@@ -16,7 +16,7 @@ class ConcurrentlyTest {
   @Test
   void runsEveryPieceAndWaitsForAll() {
     ConcurrentLinkedQueue<Integer> done = new ConcurrentLinkedQueue<>();
-    Pipeline.concurrently(List.of(() -> done.add(1), () -> done.add(2), () -> done.add(3), () -> done.add(4)), 2,
+    Concurrently.all(List.of(() -> done.add(1), () -> done.add(2), () -> done.add(3), () -> done.add(4)), 2,
         "test");
     assertThat(done).containsExactlyInAnyOrder(1, 2, 3, 4);
   }
@@ -35,7 +35,7 @@ class ConcurrentlyTest {
         Thread.currentThread().interrupt();
       }
     };
-    Pipeline.concurrently(List.of(meet, meet), 2, "test");
+    Concurrently.all(List.of(meet, meet), 2, "test");
     assertThat(both.getCount()).isZero();
   }
 
@@ -43,7 +43,7 @@ class ConcurrentlyTest {
   void aFailureIsRethrownAsItIsAfterTheOtherPiecesFinished() {
     ConcurrentLinkedQueue<String> done = new ConcurrentLinkedQueue<>();
     VardagException failure = new VardagException(ExitCode.INTERNAL_ERROR, "Cannot write table x: disk full");
-    assertThatThrownBy(() -> Pipeline.concurrently(List.of(
+    assertThatThrownBy(() -> Concurrently.all(List.of(
         () -> {
           throw failure;
         },
@@ -56,7 +56,7 @@ class ConcurrentlyTest {
   @Test
   void aSinglePieceRunsOnTheCallersThread() {
     Thread[] ran = new Thread[1];
-    Pipeline.concurrently(List.of(() -> ran[0] = Thread.currentThread()), 2, "test");
+    Concurrently.all(List.of(() -> ran[0] = Thread.currentThread()), 2, "test");
     assertThat(ran[0]).isSameAs(Thread.currentThread());
   }
 }
