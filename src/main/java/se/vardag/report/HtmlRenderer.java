@@ -168,6 +168,18 @@ final class HtmlRenderer {
           .append(html(f.value())).append("</span>");
     }
     h.append("</div>");
+    if (!s.trajectory().isEmpty()) {
+      // The 12-week verdict strip, oldest first: opaque table cells (Outlook draws no flexbox), the same
+      // figures as text in the line above.
+      h.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"2\" border=\"0\" ")
+          .append("style=\"margin:6px 0 0 0;\"><tr>");
+      for (String v : s.trajectory()) {
+        String c = Charts.hex(Charts.verdictColor(v));
+        h.append("<td width=\"18\" height=\"10\" bgcolor=\"").append(c).append("\" style=\"width:18px;height:10px;")
+            .append("background-color:").append(c).append(";font-size:1px;line-height:1px;\">&nbsp;</td>");
+      }
+      h.append("</tr></table>");
+    }
     if (s.suppressedNote() != null) {
       h.append("<div style=\"margin:10px 0 0 0;padding:8px 10px;background-color:#f2f4f7;color:#475467;")
           .append("font-size:13px;\">").append(html(s.suppressedNote())).append("</div>");

@@ -379,7 +379,11 @@ final class ReportBuilder {
     questions.add(new Question(m.raw("question.3"), usageFacts(i, data), pillars(q3, byPillar, i), chart, chartText,
         unitTable == null ? null : m.raw("units.heading"), unitTable));
 
-    return new InitiativeSection(i.name(), verdict, m.raw("verdict." + verdict), why, meta, suppressedNote, questions);
+    List<String> strip = weeksOfVerdicts.stream()
+        .sorted(Comparator.comparingInt(ReportData.HistoryRow::weekIndex).reversed())
+        .map(ReportData.HistoryRow::verdict).toList();
+    return new InitiativeSection(i.name(), verdict, m.raw("verdict." + verdict), why, meta, suppressedNote, questions,
+        strip);
   }
 
   private List<PillarFlags> pillars(List<String> pillars, Map<String, List<FlagRow>> byPillar, InitiativeRow i) {

@@ -48,8 +48,9 @@ record ReportModel(
   /** A verdict and how many initiatives have it. */
   record Stat(String verdict, String label, long count) {}
 
+  /** {@code trajectory}: the verdict codes of initiative_history's weeks, oldest first (empty without it). */
   record InitiativeSection(String name, String verdict, String verdictLabel, String why, List<Fact> meta,
-      String suppressedNote, List<Question> questions) {}
+      String suppressedNote, List<Question> questions, List<String> trajectory) {}
 
   /** One of the spec's three questions, answered with facts and the raised flags of its pillars. */
   record Question(String title, List<Fact> facts, List<PillarFlags> pillars, ChartRef chart, String chartText,

@@ -45,4 +45,27 @@ class TrajectoryTest {
     assertThat(builder("en").trajectory(weeks("at_risk", "on_track", "at_risk")))
         .isEqualTo("At risk (1 wk) \u2192 On track (1 wk) \u2192 At risk (1 wk)");
   }
+
+  @Test
+  void aHeadlineInitiativeShowsItsTwelveWeeksAsAStripOfOpaqueCellsAndAsText() {
+    ReportData sample = ReportFixtures.sample();
+    InitiativeRow first = sample.initiatives().stream().filter(InitiativeRow::headline).findFirst().orElseThrow();
+    List<HistoryRow> history = new ArrayList<>();
+    for (int k = 0; k < 12; k++) {
+      history.add(new HistoryRow(first.id(), k, sample.asOf().minusDays(7L * k), k < 4 ? first.verdict() : "on_track"));
+    }
+    ReportData data = new ReportData(sample.asOf(), sample.initiatives(), sample.flags(), sample.weeks(),
+        sample.units(), sample.quality(), null, history);
+    RenderedReport r = new ReportRenderer(ReportFixtures.config("sv", Map.of())).render(data);
+    String html = r.fileHtml();
+    String onTrack = "bgcolor=\"" + Charts.hex(Charts.verdictColor("on_track")) + "\"";
+    String now = "bgcolor=\"" + Charts.hex(Charts.verdictColor(first.verdict())) + "\"";
+    // Eight weeks on track, then four of today's verdict; oldest first.
+    int strip = html.indexOf(onTrack);
+    assertThat(strip).isPositive();
+    assertThat(html.substring(strip).split(java.util.regex.Pattern.quote(onTrack), -1)).hasSizeGreaterThan(8);
+    assertThat(html.indexOf(now, strip)).isGreaterThan(html.lastIndexOf(onTrack, html.indexOf("</tr></table>", strip)));
+    assertThat(r.text().replaceAll("\\s+", " ")).contains("Bedömning, senaste 12 veckorna: På rätt spår (8 v) \u2192 "
+        + builder("sv").trajectory(history).substring(builder("sv").trajectory(history).indexOf("\u2192 ") + 2));
+  }
 }
