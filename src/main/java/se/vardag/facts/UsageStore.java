@@ -42,6 +42,7 @@ import se.vardag.LocalFiles;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.Values;
+import se.vardag.model.Tables;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
@@ -83,13 +84,6 @@ public final class UsageStore {
       .add("action", DataTypes.StringType, false)
       .add("first_word", DataTypes.IntegerType, false)
       .add("words", DataTypes.createArrayType(DataTypes.LongType, false), false);
-
-  public static final StructType REJECTED_SCHEMA = new StructType()
-      .add("source_file", DataTypes.StringType, false)
-      .add("line", DataTypes.LongType, true)
-      .add("column", DataTypes.StringType, true)
-      .add("reason", DataTypes.StringType, false)
-      .add("record", DataTypes.StringType, false);
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -579,8 +573,8 @@ public final class UsageStore {
       }
     }
     if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(), REJECTED_SCHEMA);
+      return spark.createDataFrame(List.of(), Tables.REJECTED_ROWS_SCHEMA);
     }
-    return spark.read().schema(REJECTED_SCHEMA).parquet(paths.toArray(new String[0]));
+    return spark.read().schema(Tables.REJECTED_ROWS_SCHEMA).parquet(paths.toArray(new String[0]));
   }
 }
