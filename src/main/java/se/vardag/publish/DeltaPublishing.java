@@ -9,6 +9,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,13 +30,16 @@ import se.vardag.LocalFiles;
  * quarantine, the report, the manifest and delivery, without the analysts' Parquet links), and the
  * publication log records the versions.
  *
- * <p>The tables of one run are committed one after the other: a reader may, for a moment, see D
- * replaced in one table and not yet in another. A run killed between two commits leaves each table
+ * <p>The tables of one run are committed separately (side by side): a reader may, for a moment, see
+ * D replaced in one table and not yet in another. A run killed between two commits leaves each table
  * consistent on its own, no publication log entry for the run and the previous report; rerunning D
  * commits every table again.
  */
 public final class DeltaPublishing implements Publishing {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaPublishing.class);
+
+  /** Commits run side by side, as many as the table writes before them (Pipeline). */
+  private static final int THREADS = 3;
 
   private final SparkSession spark;
   private final Publisher publisher;
@@ -57,16 +64,51 @@ public final class DeltaPublishing implements Publishing {
     requireNonNull(runId, "runId is null");
     requireNonNull(manifest, "manifest is null");
     Checkpoint.reached(Checkpoint.BEFORE_SWITCH);
+    DeltaTables.configure(spark);
     Path output = publisher.output();
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<String, Long> millis = new LinkedHashMap<>();
-    for (String table : Tables.ANALYST_TABLES) {
-      long t0 = System.nanoTime();
-      Path dir = DeltaTables.tableDir(output, table);
-      DeltaTables.ensure(spark, dir, table, retentionDays);
-      long version = DeltaTables.commit(spark, dir, table, rows(runId, dates, table), dates, runId);
-      versions.put(table, version);
-      millis.put(table, (System.nanoTime() - t0) / 1_000_000);
+    // The tables are independent: commit them side by side, as the Parquet writes are run (a commit is
+    // mostly driver work — reading the log, planning, writing a small file — so two cores overlap it).
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "vardag-delta-commit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<long[]>> commits = new LinkedHashMap<>();
+      for (String table : Tables.ANALYST_TABLES) {
+        commits.put(table, pool.submit(() -> {
+          long t0 = System.nanoTime();
+          Path dir = DeltaTables.tableDir(output, table);
+          DeltaTables.ensure(spark, dir, table, retentionDays);
+          long version = DeltaTables.commit(spark, dir, table, rows(runId, dates, table), dates, runId);
+          return new long[] {version, (System.nanoTime() - t0) / 1_000_000};
+        }));
+      }
+      RuntimeException first = null;
+      for (Map.Entry<String, Future<long[]>> c : commits.entrySet()) {
+        try {
+          long[] r = c.getValue().get();
+          versions.put(c.getKey(), r[0]);
+          millis.put(c.getKey(), r[1]);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while committing the Delta tables under " + output, e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
     }
     for (LocalDate d : dates) {
       publisher.publish(d, publisher.versionDir(runId, d));
