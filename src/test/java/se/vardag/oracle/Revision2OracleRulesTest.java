@@ -167,7 +167,7 @@ class Revision2OracleRulesTest {
       assertThat(z.get(column)).as(column).isNull();
     }
     assertThat(z.get("trained")).isEqualTo(3L);
-    assertThat(z.get("trained_not_using_base")).isEqualTo(2L); // E1 (start 06-01 < 08-01) and E2 (10-30)
+    assertThat(z.get("trained_not_using_base")).isNull(); // published with the usage figures, and null like them
     assertThat(r.flagCodes("Z")).containsExactly("OWNER_LEFT", "NO_MANDATE", "NO_GOAL", "NO_FOLLOW_UP_CADENCE",
         "NO_PRACTICE_TIME", "NO_LEARNING_FOLLOW_UP", "NO_USAGE_SIGNAL", "NO_EFFECT_MEASURE");
     assertThat(r.weeklyActive.stream().filter(w -> w.get("initiative_id").equals("Z"))

@@ -203,4 +203,31 @@ class DeltaOutputTest {
         .where("as_of = DATE '" + D + "' AND initiative_id = 'ESIGN'").first().<String>getAs("name"))
         .isEqualTo("E-underskrift");
   }
+
+  @Test
+  void aBackfillCommitsItsDatesOnceAndPublishesWhatSeparateNightlyRunsPublish() throws Exception {
+    Path backfilled = dir.resolve("backfill");
+    Path separate = dir.resolve("separate");
+    LocalDate from = D.minusDays(2);
+    assertThat(new Pipeline(DELTA, new Pipeline.Options(shared.resolve("in"), backfilled, null, false), NIGHT_AFTER_D,
+        shared.resolve("home"), PipelineTest.noReport()).backfill(from, D)).isEqualTo(ExitCode.OK);
+    for (LocalDate d = from; !d.isAfter(D); d = d.plusDays(1)) {
+      assertThat(nightly(DELTA, shared.resolve("in"), separate, d)).isEqualTo(ExitCode.OK);
+    }
+    List<String> dates = List.of(from.toString(), from.plusDays(1).toString(), D.toString());
+    for (String table : Tables.ANALYST_TABLES) {
+      DeltaLogReader r = reader(backfilled, table);
+      // One commit (version 1) for the three dates; the separate runs made versions 1, 2 and 3.
+      assertThat(r.latestVersion()).as(table).isEqualTo(1);
+      assertThat(reader(separate, table).latestVersion()).as(table).isEqualTo(3);
+      assertThat(r.files(1).values()).as(table).containsExactlyInAnyOrderElementsOf(dates);
+      for (LocalDate d = from; !d.isAfter(D); d = d.plusDays(1)) {
+        assertThat(r.rows(1, d)).as(table + " " + d).isNotEmpty().isEqualTo(latest(separate, table, d));
+      }
+    }
+    assertThat(PublicationLog.read(backfilled)).singleElement().satisfies(e -> {
+      assertThat(e.dates()).containsExactly(from, from.plusDays(1), D);
+      assertThat(e.versions()).allSatisfy((t, v) -> assertThat(v).isEqualTo(1L));
+    });
+  }
 }
