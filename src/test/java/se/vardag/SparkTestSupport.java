@@ -21,6 +21,10 @@ public final class SparkTestSupport {
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
+          // Delta's extension and catalog, as SparkSessions adds them for output.format = delta: the
+          // session is shared by every test, and these are fixed when it starts.
+          .config("spark.sql.extensions", se.vardag.publish.DeltaTables.EXTENSION)
+          .config("spark.sql.catalog.spark_catalog", se.vardag.publish.DeltaTables.CATALOG)
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
     }

@@ -220,7 +220,8 @@ public final class ConfigLoader {
         doubleIn(c, "quality.max_rejected_share", 0, 1), intIn(c, "quality.max_field_chars", 1, Integer.MAX_VALUE),
         intIn(c, "quality.min_rejected_rows", 1, Integer.MAX_VALUE), intIn(c, "quality.max_usage_lag_days", 0, 3650),
         intIn(c, "quality.max_future_days", 0, 3650),
-        intIn(c, "retention.days", 1, 100_000), c.getString("spark.master").trim(),
+        intIn(c, "retention.days", 1, 100_000), OutputFormat.parse(c.getString("output.format")),
+        c.getString("spark.master").trim(),
         intIn(c, "spark.shuffle_partitions", 1, 100_000), flags, effective);
   }
 

@@ -31,6 +31,7 @@ public final class VardagConfig {
   private final int maxUsageLagDays;
   private final int maxFutureDays;
   private final int retentionDays;
+  private final OutputFormat outputFormat;
   private final String sparkMaster;
   private final int shufflePartitions;
   private final FlagThresholds flags;
@@ -41,7 +42,7 @@ public final class VardagConfig {
       Optional<Path> pseudonymKeyFile, Optional<String> pseudonymKeyFromEnv, double maxRejectedShare,
       int maxFieldChars,
       int minRejectedRows, int maxUsageLagDays, int maxFutureDays,
-      int retentionDays, String sparkMaster, int shufflePartitions,
+      int retentionDays, OutputFormat outputFormat, String sparkMaster, int shufflePartitions,
       FlagThresholds flags, Map<String, Object> effective) {
     this.timezone = requireNonNull(timezone, "timezone is null");
     this.reportLocale = requireNonNull(reportLocale, "reportLocale is null");
@@ -59,6 +60,7 @@ public final class VardagConfig {
     this.maxUsageLagDays = maxUsageLagDays;
     this.maxFutureDays = maxFutureDays;
     this.retentionDays = retentionDays;
+    this.outputFormat = requireNonNull(outputFormat, "outputFormat is null");
     this.sparkMaster = requireNonNull(sparkMaster, "sparkMaster is null");
     this.shufflePartitions = shufflePartitions;
     this.flags = requireNonNull(flags, "flags is null");
@@ -133,6 +135,11 @@ public final class VardagConfig {
 
   public int retentionDays() {
     return retentionDays;
+  }
+
+  /** {@code output.format}: how the analysts' tables are published. */
+  public OutputFormat outputFormat() {
+    return outputFormat;
   }
 
   public String sparkMaster() {

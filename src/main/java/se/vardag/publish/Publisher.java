@@ -46,9 +46,20 @@ public final class Publisher {
   public static final String RUNS_DIR = "runs";
 
   private final Path output;
+  private final boolean analystLinks;
 
   public Publisher(Path output) {
+    this(output, true);
+  }
+
+  /**
+   * With {@code analystLinks} false the switch makes no {@code <table>/as_of=D} links for the
+   * analysts' tables (output.format = delta publishes those as Delta tables); the quarantine,
+   * report and manifest links are made as always.
+   */
+  public Publisher(Path output, boolean analystLinks) {
     this.output = requireNonNull(output, "output is null").toAbsolutePath().normalize();
+    this.analystLinks = analystLinks;
   }
 
   public Path output() {
@@ -128,7 +139,7 @@ public final class Publisher {
   /** The fixed links readers use; each points through {@code _published/as_of=D}. */
   private void readerLinks(LocalDate asOf) throws IOException {
     String part = "as_of=" + asOf;
-    for (String table : Tables.ANALYST_TABLES) {
+    for (String table : analystLinks ? Tables.ANALYST_TABLES : List.<String>of()) {
       link(output.resolve(table).resolve(part), Path.of("..", PUBLISHED, part, table));
     }
     link(output.resolve(Tables.QUARANTINE_DIR).resolve(Tables.REJECTED_ROWS).resolve(part),

@@ -45,7 +45,11 @@ import se.vardag.model.Initiative;
 import se.vardag.model.Tables;
 import se.vardag.privacy.PseudonymKeys;
 import se.vardag.privacy.Pseudonymizer;
+import se.vardag.config.OutputFormat;
+import se.vardag.publish.DeltaPublishing;
+import se.vardag.publish.ParquetPublishing;
 import se.vardag.publish.Publisher;
+import se.vardag.publish.Publishing;
 import se.vardag.publish.RunManifest;
 import se.vardag.publish.TableWriter;
 
@@ -143,7 +147,8 @@ public final class Pipeline {
     manifest.put("input_folder", options.input().toAbsolutePath().normalize().toString());
     manifest.put("output_folder", output.toString());
     manifest.putObject("config", config.effective());
-    Publisher publisher = new Publisher(output);
+    // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.
+    Publisher publisher = new Publisher(output, config.outputFormat() == OutputFormat.PARQUET);
     long started = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(output)) {
       try {
@@ -373,11 +378,13 @@ public final class Pipeline {
       Concurrently.all(renders, 2, "vardag-report");
       return null;
     });
-    for (LocalDate d : dates) {
-      Path versionDir = publisher.versionDir(runId, d);
-      se.vardag.Checkpoint.reached(se.vardag.Checkpoint.BEFORE_SWITCH);
-      timed(manifest, "publish", () -> publisher.publish(d, versionDir));
-    }
+    Publishing publishing = config.outputFormat() == OutputFormat.DELTA
+        ? new DeltaPublishing(spark, publisher, config.retentionDays(), clock)
+        : new ParquetPublishing(publisher);
+    timed(manifest, "publish", () -> {
+      publishing.publish(runId, dates, manifest);
+      return null;
+    });
     timed(manifest, "cleanup", () -> {
       publisher.collectGarbage(runId);
       // Counted from the run's own date, never from D: a stray far-future D must not expire real data.

@@ -30,6 +30,9 @@ public final class SparkSessions {
     conf.set("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     conf.set("spark.hadoop.fs.file.impl.disable.cache", "true");
     conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    if (config.outputFormat() == se.vardag.config.OutputFormat.DELTA) {
+      se.vardag.publish.DeltaTables.configure(conf);
+    }
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

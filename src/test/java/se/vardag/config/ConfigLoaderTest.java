@@ -53,11 +53,14 @@ class ConfigLoaderTest {
     assertThat(c.maxUsageLagDays()).isZero();
     assertThat(c.maxFutureDays()).isEqualTo(1);
     assertThat(c.retentionDays()).isEqualTo(90);
+    // SPEC 5/8 (rev 2): the Parquet layout stays the default.
+    assertThat(c.outputFormat()).isEqualTo(OutputFormat.PARQUET);
     assertThat(c.sparkMaster()).isEqualTo("local[*]");
     assertThat(c.shufflePartitions()).isEqualTo(8);
     assertThat(c.flags()).isEqualTo(FlagThresholds.specDefaults());
-    assertThat(c.effective()).hasSize(37);
-    assertThat(c.effective()).containsEntry("quality.min_rejected_rows", 10)
+    assertThat(c.effective()).hasSize(38);
+    assertThat(c.effective()).containsEntry("output.format", "parquet")
+        .containsEntry("quality.min_rejected_rows", 10)
         .containsEntry("quality.max_usage_lag_days", 0).containsEntry("quality.max_future_days", 1);
   }
 
@@ -74,6 +77,29 @@ class ConfigLoaderTest {
         .hasMessageContaining("quality.max_usage_lag_days").hasMessageContaining("a whole number from 0 to 3650");
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_FUTURE_DAYS", "1.5")))
         .hasMessageContaining("quality.max_future_days").hasMessageContaining("a whole number");
+  }
+
+  @Test
+  void outputFormatIsParquetOrDeltaFromTheFileOrTheEnvironment() throws IOException {
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("VARDAG_OUTPUT_FORMAT", "delta")).outputFormat())
+        .isEqualTo(OutputFormat.DELTA);
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("VARDAG_OUTPUT_FORMAT", " Delta ")).outputFormat())
+        .isEqualTo(OutputFormat.DELTA);
+    Path file = dir.resolve("delta.conf");
+    Files.writeString(file, "output { format = parquet }\n");
+    assertThat(ConfigLoader.load(Optional.of(file), Map.of()).outputFormat()).isEqualTo(OutputFormat.PARQUET);
+    Files.writeString(file, "output.format = delta\n");
+    assertThat(ConfigLoader.load(Optional.of(file), Map.of()).outputFormat()).isEqualTo(OutputFormat.DELTA);
+    assertThat(ConfigLoader.load(Optional.of(file), Map.of()).effective()).containsEntry("output.format", "delta");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_OUTPUT_FORMAT", "orc")))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot use 'orc' for configuration key output.format: expected parquet or delta"
+            + " (environment variable VARDAG_OUTPUT_FORMAT or the --config file).");
+    Files.writeString(file, "output.format = \"\"\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .hasMessage("Cannot use '' for configuration key output.format: expected parquet or delta"
+            + " (environment variable VARDAG_OUTPUT_FORMAT or the --config file).");
   }
 
   @Test

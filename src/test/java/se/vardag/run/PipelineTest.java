@@ -29,12 +29,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import se.vardag.ExitCode;
 import se.vardag.SparkTestSupport;
 import se.vardag.VardagException;
 import se.vardag.config.ConfigLoader;
+import se.vardag.config.OutputFormat;
 import se.vardag.config.VardagConfig;
 import se.vardag.model.Tables;
+import se.vardag.publish.DeltaLogReader;
+import se.vardag.publish.DeltaTables;
 import se.vardag.publish.RunManifest;
 
 /**
@@ -94,8 +99,20 @@ class PipelineTest {
     };
   }
 
-  /** Every row of a table for one date, sorted, as text; read by DuckDB, not Spark. */
+  /**
+   * Every row of a table for one date, sorted, as text; read by DuckDB, not Spark. An analyst table
+   * published as a Delta table (output.format = delta) is read at its latest version by replaying its log.
+   */
   static List<String> rows(Path output, String table, LocalDate d) throws SQLException {
+    if (Tables.ANALYST_TABLES.contains(table) && Files.isDirectory(DeltaTables.tableDir(output, table)
+        .resolve("_delta_log"))) {
+      try {
+        DeltaLogReader delta = new DeltaLogReader(DeltaTables.tableDir(output, table));
+        return delta.rows(delta.latestVersion(), d);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     String glob = output.resolve(table).resolve("as_of=" + d).resolve("*.parquet").toString();
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
@@ -166,17 +183,27 @@ class PipelineTest {
     }
   }
 
-  @Test
-  void aRerunReplacesTheDateWithTheSameRowsAndKeepsOtherDates() throws Exception {
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void aRerunReplacesTheDateWithTheSameRowsAndKeepsOtherDates(OutputFormat format) throws Exception {
+    VardagConfig config = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_QUALITY_MAX_REJECTED_SHARE", "0.05",
+        "VARDAG_SPARK_SHUFFLE_PARTITIONS", "4", "VARDAG_OUTPUT_FORMAT", format.key()));
     Path out = dir.resolve("out");
     LocalDate earlier = D.minusDays(3);
-    pipeline(shared.resolve("in"), out, false).nightly(Optional.of(earlier));
-    pipeline(shared.resolve("in"), out, false).nightly(Optional.of(D));
+    pipeline(config, shared.resolve("in"), out, false, NIGHT_AFTER_D).nightly(Optional.of(earlier));
+    pipeline(config, shared.resolve("in"), out, false, NIGHT_AFTER_D).nightly(Optional.of(D));
     String first = digest(out, D);
     String other = digest(out, earlier);
     Path before = Files.readSymbolicLink(out.resolve("_published/as_of=" + D));
-    pipeline(shared.resolve("in"), out, false).nightly(Optional.of(D));
+    pipeline(config, shared.resolve("in"), out, false, NIGHT_AFTER_D).nightly(Optional.of(D));
     assertThat(Files.readSymbolicLink(out.resolve("_published/as_of=" + D))).isNotEqualTo(before);
+    // Parquet: the analysts' partitions are links; Delta: a table each, its third version the rerun.
+    assertThat(Files.isSymbolicLink(out.resolve(Tables.INITIATIVE_ADOPTION).resolve("as_of=" + D)))
+        .isEqualTo(format == OutputFormat.PARQUET);
+    if (format == OutputFormat.DELTA) {
+      assertThat(new DeltaLogReader(DeltaTables.tableDir(out, Tables.INITIATIVE_ADOPTION)).latestVersion())
+          .isEqualTo(3);
+    }
     assertThat(digest(out, D)).isEqualTo(first);
     assertThat(digest(out, earlier)).isEqualTo(other);
     assertThat(rows(out, Tables.INITIATIVE_ADOPTION, D)).hasSize(4);
