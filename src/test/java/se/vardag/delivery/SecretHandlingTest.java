@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import se.vardag.LogCapture;
 import se.vardag.SparkTestSupport;
 import se.vardag.config.VardagConfig;
 import se.vardag.report.RenderedReport;

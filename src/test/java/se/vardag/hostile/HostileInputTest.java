@@ -28,18 +28,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.vardag.ExitCode;
+import se.vardag.LogCapture;
 import se.vardag.SparkTestSupport;
 import se.vardag.VardagException;
 import se.vardag.cli.Main;
@@ -712,43 +706,6 @@ class HostileInputTest {
       Outcome second = nightly(config(), in, out, Optional.of(D), noReport());
       assertThat(second.exit).isEqualTo(6);
       assertThat(second.text).startsWith("Cannot start: another Vardag run holds the lock on ");
-    }
-  }
-
-  /** Captures everything logged (all levels, all loggers) while open. */
-  static final class LogCapture implements AutoCloseable {
-    private final StringWriter out = new StringWriter();
-    private final WriterAppender appender;
-    private final LoggerContext ctx;
-
-    LogCapture() {
-      ctx = (LoggerContext) LogManager.getContext(false);
-      Configuration cfg = ctx.getConfiguration();
-      appender = WriterAppender.newBuilder().setName("hostile-" + System.nanoTime()).setTarget(out)
-          .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m %throwable%n").build()).build();
-      appender.start();
-      cfg.getRootLogger().addAppender(appender, Level.ALL, null);
-      for (LoggerConfig lc : cfg.getLoggers().values()) {
-        if (lc != cfg.getRootLogger()) {
-          lc.addAppender(appender, Level.ALL, null);
-        }
-      }
-      ctx.updateLoggers();
-    }
-
-    String text() {
-      return out.toString();
-    }
-
-    @Override
-    public void close() {
-      Configuration cfg = ctx.getConfiguration();
-      for (LoggerConfig lc : cfg.getLoggers().values()) {
-        lc.removeAppender(appender.getName());
-      }
-      cfg.getRootLogger().removeAppender(appender.getName());
-      ctx.updateLoggers();
-      appender.stop();
     }
   }
 }

@@ -58,13 +58,19 @@ class TrajectoryTest {
         sample.units(), sample.quality(), null, history);
     RenderedReport r = new ReportRenderer(ReportFixtures.config("sv", Map.of())).render(data);
     String html = r.fileHtml();
-    String onTrack = "bgcolor=\"" + Charts.hex(Charts.verdictColor("on_track")) + "\"";
-    String now = "bgcolor=\"" + Charts.hex(Charts.verdictColor(first.verdict())) + "\"";
-    // Eight weeks on track, then four of today's verdict; oldest first.
-    int strip = html.indexOf(onTrack);
-    assertThat(strip).isPositive();
-    assertThat(html.substring(strip).split(java.util.regex.Pattern.quote(onTrack), -1)).hasSizeGreaterThan(8);
-    assertThat(html.indexOf(now, strip)).isGreaterThan(html.lastIndexOf(onTrack, html.indexOf("</tr></table>", strip)));
+    String onTrack = Charts.hex(Charts.verdictColor("on_track"));
+    String now = Charts.hex(Charts.verdictColor(first.verdict()));
+    // The strip of the initiative's section: eight weeks on track, then four of today's verdict, oldest first.
+    int section = html.indexOf(first.name());
+    int strip = html.indexOf("cellspacing=\"2\"", section);
+    assertThat(section).isPositive();
+    assertThat(strip).isGreaterThan(section);
+    String cells = html.substring(strip, html.indexOf("</tr></table>", strip));
+    List<String> colours = java.util.regex.Pattern.compile("bgcolor=\"(#[0-9a-f]{6})\"").matcher(cells).results()
+        .map(x -> x.group(1)).toList();
+    List<String> expected = new ArrayList<>(java.util.Collections.nCopies(8, onTrack));
+    expected.addAll(java.util.Collections.nCopies(4, now));
+    assertThat(colours).containsExactlyElementsOf(expected);
     assertThat(r.text().replaceAll("\\s+", " ")).contains("Bedömning, senaste 12 veckorna: På rätt spår (8 v) \u2192 "
         + builder("sv").trajectory(history).substring(builder("sv").trajectory(history).indexOf("\u2192 ") + 2));
   }

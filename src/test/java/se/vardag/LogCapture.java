@@ -1,4 +1,4 @@
-package se.vardag.delivery;
+package se.vardag;
 
 import java.io.StringWriter;
 import org.apache.logging.log4j.Level;
@@ -9,13 +9,13 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
-/** Captures everything logged (all levels, all loggers) while open. */
-final class LogCapture implements AutoCloseable {
+/** Captures everything logged (all levels, all loggers) while open: for tests that no secret or personal datum is logged. */
+public final class LogCapture implements AutoCloseable {
   private final StringWriter out = new StringWriter();
   private final WriterAppender appender;
   private final LoggerContext ctx;
 
-  LogCapture() {
+  public LogCapture() {
     ctx = (LoggerContext) LogManager.getContext(false);
     Configuration cfg = ctx.getConfiguration();
     appender = WriterAppender.newBuilder().setName("capture-" + System.nanoTime()).setTarget(out)
@@ -30,7 +30,7 @@ final class LogCapture implements AutoCloseable {
     ctx.updateLoggers();
   }
 
-  String text() {
+  public String text() {
     return out.toString();
   }
 
