@@ -32,6 +32,9 @@ public final class Text {
             b.append(' ');
           } else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
             b.append(' ');
+          } else if (Character.isSurrogate((char) cp) || cp == 0xFFFE || cp == 0xFFFF) {
+            // Not characters at all (a lone surrogate, a noncharacter): XML, and so the PDF's parser, refuses them.
+            b.append('\uFFFD');
           } else {
             b.appendCodePoint(cp);
           }

@@ -31,12 +31,14 @@ import se.vardag.report.RenderedReport;
  * <pre>
  * multipart/mixed
  *   multipart/alternative
- *     text/plain; charset=UTF-8
+ *     text/plain; charset=UTF-8          (the digest as text)
  *     multipart/related
- *       text/html; charset=UTF-8          (images as cid:CONTENT-ID)
- *       image/png  Content-ID: &lt;...&gt;   (one per chart, inline)
- *   text/csv; charset=UTF-8               (attachment, file name RFC 2231-encoded)
+ *       text/html; charset=UTF-8          (the digest; images as cid:CONTENT-ID)
+ *       image/png  Content-ID: &lt;...&gt;   (one per chart the digest shows, inline)
+ *   application/pdf                       (the whole report, attachment; absent for a short alert)
+ *   text/csv; charset=UTF-8               (attachment)
  * </pre>
+ * Attachment file names are RFC 2231-encoded.
  * Every header value is put on one line first ({@link Text#oneLine}): CR/LF from the inputs never reaches a
  * header. The subject is RFC 2047-encoded UTF-8, so å, ä and ö survive any server.
  */
@@ -104,13 +106,13 @@ final class MessageComposer {
     msg.setHeader("X-Vardag-As-Of", r.asOf().toString());
 
     MimeBodyPart text = new MimeBodyPart();
-    text.setText(r.text(), "UTF-8", "plain");
+    text.setText(r.mailText(), "UTF-8", "plain");
 
     MimeMultipart related = new MimeMultipart("related");
     MimeBodyPart html = new MimeBodyPart();
     html.setText(r.mailHtml(), "UTF-8", "html");
     related.addBodyPart(html);
-    for (RenderedReport.Chart c : r.charts()) {
+    for (RenderedReport.Chart c : r.mailCharts()) {
       MimeBodyPart img = new MimeBodyPart();
       img.setDataHandler(new DataHandler(new ByteArrayDataSource(c.png(), "image/png")));
       img.setContentID("<" + c.contentId() + ">");
@@ -136,6 +138,14 @@ final class MessageComposer {
 
     MimeMultipart mixed = new MimeMultipart("mixed");
     mixed.addBodyPart(alternativePart);
+    if (r.pdf().isPresent()) {
+      MimeBodyPart pdf = new MimeBodyPart();
+      pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(r.pdf().get(), "application/pdf")));
+      pdf.setDisposition(Part.ATTACHMENT);
+      pdf.setFileName(Text.oneLine(r.pdfName()));
+      pdf.setHeader("Content-Transfer-Encoding", "base64");
+      mixed.addBodyPart(pdf);
+    }
     mixed.addBodyPart(csv);
     msg.setContent(mixed);
     msg.saveChanges();

@@ -31,43 +31,194 @@ final class HtmlRenderer {
     this.m = m;
   }
 
-  /** The HTML, with each chart's {@code src} given by {@code src} (a cid: URL or a relative file path). */
+  /**
+   * The whole report (report.html, and the source of the PDF): every headline initiative in full detail,
+   * with each chart's {@code src} given by {@code src} (a cid: URL, a relative file path or a data: URL).
+   */
   String render(ReportModel r, Function<ChartRef, String> src) {
+    return render(r, src, false);
+  }
+
+  /** As {@link #render(ReportModel, Function)}; {@code print} adds the page rules of the PDF. */
+  String render(ReportModel r, Function<ChartRef, String> src, boolean print) {
+    StringBuilder h = new StringBuilder(65_536);
+    open(h, r, print);
+
+    // The headline list.
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 0 28px;\">").append(h2(r.headlineHeading()))
+        .append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(r.headlineIntro())).append("</p></td></tr>\n");
+    for (InitiativeSection s : r.headline()) {
+      section(h, s, src);
+    }
+
+    // Overview chart.
+    if (r.overview() != null) {
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 0 28px;\">").append(h2(m.raw("overview.heading")))
+          .append(img(r.overview(), src, CONTENT)).append("</td></tr>\n");
+    }
+    ingredients(h, r, src);
+    others(h, r);
+    close(h, r, List.of(r.attachmentNote()));
+    return h.toString();
+  }
+
+  /**
+   * The mail body, a digest that stays small at any size (SPEC section 5): the headline, the changes,
+   * the needs-action list with each initiative's reasons in a few lines ({@link #DIGEST_FLAGS} flags,
+   * then how many more), the ingredients chart and the overview table of every other initiative. The
+   * full detail is in the attached PDF, named by {@code detailNote}.
+   */
+  String digest(ReportModel r, Function<ChartRef, String> src, String detailNote) {
     StringBuilder h = new StringBuilder(32_768);
+    open(h, r, false);
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 0 28px;\">").append(h2(r.headlineHeading()))
+        .append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(r.headlineIntro())).append("</p>");
+    if (!r.headline().isEmpty()) {
+      h.append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(detailNote)).append("</p>");
+    }
+    h.append("</td></tr>\n");
+    Digest d = Digest.of(r);
+    for (InitiativeSection s : r.headline().subList(0, d.detailed())) {
+      digestItem(h, s);
+    }
+    if (d.headlineRows() > 0) {
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:8px 28px 0 28px;\"><p style=\"margin:0 0 6px 0;color:#475467;\">")
+          .append(html(m.get("digest.more_headline", (long) (r.headline().size() - d.detailed())))).append("</p>");
+      compactTable(h, r.headlineTable(), d.detailed(), d.headlineRows(), ReportBuilder.OVERVIEW_PHONE_HIDDEN);
+      h.append("</td></tr>\n");
+    }
+    ingredients(h, r, src);
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
+        .append("<p style=\"margin:0 0 8px 0;color:#475467;\">").append(html(r.othersIntro())).append("</p>");
+    if (r.others() != null) {
+      compactTable(h, r.others(), 0, d.otherRows(), ReportBuilder.OVERVIEW_PHONE_HIDDEN);
+    }
+    if (d.left() > 0) {
+      h.append("<p style=\"margin:6px 0 0 0;color:#475467;\">").append(html(m.get("digest.more_rows", (long) d.left())))
+          .append("</p>");
+    }
+    h.append("</td></tr>\n");
+    close(h, r, List.of(detailNote, r.attachmentNote()));
+    return h.toString();
+  }
+
+  /** How many of an initiative's raised flags the digest lists (high before medium, as in the PDF). */
+  static final int DIGEST_FLAGS = 3;
+  /** How many headline initiatives the digest shows with their reasons; the rest as table rows. */
+  static final int DIGEST_DETAILED = 20;
+  /** How many table rows the digest shows in all, so that it stays small at any size. */
+  static final int DIGEST_ROWS = 100;
+
+  /**
+   * What the digest of a report shows: the first {@code detailed} headline initiatives with their
+   * reasons, {@code headlineRows} more of them as rows, {@code otherRows} of the other initiatives, and
+   * how many initiatives it {@code left} to the PDF and the CSV.
+   */
+  record Digest(int detailed, int headlineRows, int otherRows, int left) {
+    static Digest of(ReportModel r) {
+      int detailed = Math.min(DIGEST_DETAILED, r.headline().size());
+      int headlineRows = Math.min(DIGEST_ROWS, r.headline().size() - detailed);
+      int others = r.others() == null ? 0 : r.others().rows().size();
+      int otherRows = Math.min(DIGEST_ROWS - headlineRows, others);
+      return new Digest(detailed, headlineRows, otherRows,
+          r.headline().size() - detailed - headlineRows + others - otherRows);
+    }
+  }
+
+  /** The flags of a section in the order of its pages: question by question, pillar by pillar. */
+  static List<FlagLine> flagsOf(InitiativeSection s) {
+    List<FlagLine> all = new java.util.ArrayList<>();
+    for (Question q : s.questions()) {
+      for (PillarFlags p : q.pillars()) {
+        all.addAll(p.flags());
+      }
+    }
+    all.sort(java.util.Comparator.comparing((FlagLine f) -> !"high".equals(f.severity())));
+    return all;
+  }
+
+  private void digestItem(StringBuilder h, InitiativeSection s) {
+    String color = Charts.hex(Charts.verdictColor(s.verdict()));
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:8px 28px 4px 28px;\"><table role=\"presentation\" width=\"100%\" ")
+        .append("cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-left:4px solid ").append(color)
+        .append(";\"><tr><td style=\"padding:2px 0 2px 12px;font-size:13px;\">")
+        .append("<strong style=\"font-size:15px;color:#101828;\">").append(html(s.name())).append("</strong> ")
+        .append("<span style=\"color:").append(color).append(";font-weight:bold;\">").append(html(s.verdictLabel()))
+        .append("</span><br />").append(html(s.why()));
+    if (!s.meta().isEmpty()) {
+      Fact owner = s.meta().get(0);
+      h.append(" &#183; ").append(html(owner.label())).append(": ")
+          .append(owner.attention() ? "<span style=\"color:#b42318;font-weight:bold;\">" : "<span>")
+          .append(html(owner.value())).append("</span>");
+    }
+    List<FlagLine> flags = flagsOf(s);
+    for (FlagLine f : flags.subList(0, Math.min(DIGEST_FLAGS, flags.size()))) {
+      h.append("<br />").append("high".equals(f.severity()) ? "<b style=\"color:#b42318;\">" : "<b>")
+          .append(html(f.severityLabel())).append("</b> ").append(html(f.title())).append(". ")
+          .append(html(f.text()));
+    }
+    if (flags.size() > DIGEST_FLAGS) {
+      h.append("<br /><span style=\"color:#667085;\">").append(html(m.get("digest.more_flags",
+          (long) (flags.size() - DIGEST_FLAGS)))).append("</span>");
+    }
+    h.append("</td></tr></table></td></tr>\n");
+  }
+
+  /** The document's head and the report's opening: heading, verdict counts, register rows, changes. */
+  private void open(StringBuilder h, ReportModel r, boolean print) {
+    String page = print ? "#ffffff" : "#f2f4f7";
     h.append("<!DOCTYPE html>\n<html lang=\"").append(html(r.language())).append("\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta name=\"color-scheme\" content=\"light only\">\n")
-        .append("<title>").append(html(r.subject())).append("</title>\n</head>\n")
-        .append("<body style=\"margin:0;padding:0;background-color:#f2f4f7;\">\n")
+        .append("<meta charset=\"utf-8\" />\n")
+        .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+        .append("<meta name=\"color-scheme\" content=\"light only\" />\n")
+        .append("<title>").append(html(r.subject())).append("</title>\n");
+    if (!print) {
+      // Phones (clients that read a style block): narrower margins, and the overview table without the
+      // columns of people and trained people (they are in the PDF and the CSV), so it fits the screen.
+      h.append("<style>@media only screen and (max-width: 620px) { ")
+          .append(".vd-wrap { width: 100% !important; } .vd-pad { padding-left: 12px !important; padding-right: 12px !important; } ")
+          .append(".vd-opt { display: none !important; } }</style>\n");
+    }
+    if (print) {
+      // A4 pages; the 680 px mail column fits the 190 mm between the margins. Text in the bundled font.
+      h.append("<style>@page { size: A4; margin: 12mm 10mm 14mm 10mm; ")
+          .append("@bottom-right { content: counter(page) \" / \" counter(pages); font-family: '")
+          .append(PdfRenderer.FONT_FAMILY).append("'; font-size: 9px; color: #667085; } } ")
+          .append("body, table, td, h1, h2, h3, h4, div, p, span { font-family: '").append(PdfRenderer.FONT_FAMILY)
+          .append("', Arial, sans-serif !important; } table { -fs-table-paginate: paginate; } ")
+          .append("tr { page-break-inside: avoid; }</style>\n");
+    }
+    h.append("</head>\n")
+        .append("<body style=\"margin:0;padding:0;background-color:").append(page).append(";\">\n")
         .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
-        .append("style=\"background-color:#f2f4f7;\">\n<tr><td align=\"center\" style=\"padding:24px 8px;\">\n")
-        .append("<table role=\"presentation\" width=\"680\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
-        .append("style=\"width:680px;max-width:100%;background-color:#ffffff;border:1px solid #e4e7ec;")
-        .append("font-family:").append(FONT).append(";color:#1f2933;font-size:14px;line-height:1.45;\">\n");
+        .append("style=\"background-color:").append(page).append(";\">\n<tr><td align=\"center\" style=\"padding:")
+        .append(print ? "0" : "24px 8px").append(";\">\n")
+        .append("<table class=\"vd-wrap\" role=\"presentation\" width=\"").append(print ? "100%" : "680")
+        .append("\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:").append(print ? "100%" : "680px")
+        .append(";max-width:100%;background-color:#ffffff;border:").append(print ? "0" : "1px solid #e4e7ec").append(";")
+        .append("font-family:").append(FONT).append(";color:#1f2933;font-size:14px;line-height:1.45;")
+        .append("text-align:left;\">\n");
 
     // Heading and headline sentence.
-    h.append("<tr><td style=\"padding:24px 28px 6px 28px;\">")
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:24px 28px 6px 28px;\">")
         .append("<div style=\"font-size:12px;letter-spacing:0.04em;text-transform:uppercase;color:#667085;\">")
         .append(html(r.title())).append("</div>")
         .append("<h1 style=\"margin:8px 0 0 0;font-size:22px;line-height:1.3;color:#101828;font-family:")
         .append(FONT).append(";\">").append(html(r.headlineSentence())).append("</h1></td></tr>\n");
 
-    // Verdict counts.
+    // Verdict counts: pills that wrap onto a second line on a phone.
     if (!r.verdictCounts().isEmpty()) {
-      h.append("<tr><td style=\"padding:12px 28px 4px 28px;\"><table role=\"presentation\" cellpadding=\"0\" ")
-          .append("cellspacing=\"0\" border=\"0\"><tr>");
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:12px 28px 0 28px;line-height:2.1;\">");
       for (Stat s : r.verdictCounts()) {
-        h.append("<td style=\"padding:0 6px 6px 0;\">").append(pill(m.count(s.count()) + " " + s.label(),
-            s.verdict(), 13)).append("</td>");
+        h.append(pill(m.count(s.count()) + " " + s.label(), s.verdict(), 13)).append(' ');
       }
-      h.append("</tr></table></td></tr>\n");
+      h.append("</td></tr>\n");
     }
 
     // Register rows that could not be read: leadership must know an initiative is missing (SPEC section 7).
     if (r.registerHeading() != null) {
-      h.append("<tr><td style=\"padding:14px 28px 0 28px;\">")
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:14px 28px 0 28px;\">")
           .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
           .append("style=\"border:1px solid #fda29b;background-color:#fef3f2;\"><tr><td style=\"padding:10px 14px;")
           .append("font-size:13px;color:#7a271a;\">")
@@ -87,7 +238,7 @@ final class HtmlRenderer {
 
     // What changed since the previous report, most important first (SPEC section 5).
     if (r.changesHeading() != null) {
-      h.append("<tr><td style=\"padding:14px 28px 0 28px;\">").append(h2(r.changesHeading()));
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:14px 28px 0 28px;\">").append(h2(r.changesHeading()));
       List<String> lines = r.changesLines();
       if (lines.size() == 1) {
         h.append("<p style=\"margin:0;\">").append(html(lines.get(0))).append("</p>");
@@ -100,23 +251,12 @@ final class HtmlRenderer {
       }
       h.append("</td></tr>\n");
     }
+  }
 
-    // The headline list.
-    h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(r.headlineHeading()))
-        .append("<p style=\"margin:0 0 4px 0;color:#475467;\">").append(html(r.headlineIntro())).append("</p></td></tr>\n");
-    for (InitiativeSection s : r.headline()) {
-      section(h, s, src);
-    }
-
-    // Overview chart.
-    if (r.overview() != null) {
-      h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(m.raw("overview.heading")))
-          .append(img(r.overview(), src, CONTENT)).append("</td></tr>\n");
-    }
-
-    // The ingredients chart: Org B's thesis in this organisation, with its figures as text.
+  /** The ingredients chart: Org B's thesis in this organisation, with its figures as text. */
+  private void ingredients(StringBuilder h, ReportModel r, Function<ChartRef, String> src) {
     if (r.ingredients() != null) {
-      h.append("<tr><td style=\"padding:18px 28px 0 28px;\">").append(h2(m.raw("ingredients.heading")))
+      h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 0 28px;\">").append(h2(m.raw("ingredients.heading")))
           .append("<p style=\"margin:0 0 6px 0;color:#475467;\">").append(html(r.ingredientsIntro())).append("</p>")
           .append(img(r.ingredients(), src, CONTENT));
       for (String line : r.ingredientsLines()) {
@@ -124,31 +264,71 @@ final class HtmlRenderer {
       }
       h.append("</td></tr>\n");
     }
+  }
 
-    // Every other initiative.
-    h.append("<tr><td style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
+  /** Every other initiative, in a table. */
+  private void others(StringBuilder h, ReportModel r) {
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
         .append("<p style=\"margin:0 0 8px 0;color:#475467;\">").append(html(r.othersIntro())).append("</p>");
     if (r.others() != null) {
       table(h, r.others(), 13);
     }
     h.append("</td></tr>\n");
+  }
 
-    // Data quality and the attachment.
-    h.append("<tr><td style=\"padding:18px 28px 22px 28px;background-color:#f9fafb;border-top:1px solid #e4e7ec;")
+  /** Data quality and the attachments, then the end of the document. */
+  private void close(StringBuilder h, ReportModel r, List<String> notes) {
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 22px 28px;background-color:#f9fafb;border-top:1px solid #e4e7ec;")
         .append("font-size:12px;color:#475467;\">")
         .append("<h2 style=\"margin:0 0 6px 0;font-size:14px;color:#344054;font-family:").append(FONT).append(";\">")
         .append(html(r.footerHeading())).append("</h2>");
     for (String line : r.footerLines()) {
       h.append("<p style=\"margin:0 0 6px 0;\">").append(html(line)).append("</p>");
     }
-    h.append("<p style=\"margin:10px 0 0 0;\">").append(html(r.attachmentNote())).append("</p>");
+    for (String note : notes) {
+      h.append("<p style=\"margin:10px 0 0 0;\">").append(html(note)).append("</p>");
+    }
     h.append("</td></tr>\n</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
-    return h.toString();
+  }
+
+  /**
+   * A table in about a quarter of {@link #table}'s bytes: attributes instead of per-cell styles, zebra
+   * rows instead of cell borders; a verdict cell is still coloured.
+   */
+  private void compactTable(StringBuilder h, Table t, int from, int count, java.util.Set<Integer> phoneHidden) {
+    h.append("<table width=\"100%\" cellpadding=\"4\" cellspacing=\"0\" border=\"0\" style=\"font-size:12px;")
+        .append("border-collapse:collapse;\"><tr bgcolor=\"#eaecf0\">");
+    for (int c = 0; c < t.header().size(); c++) {
+      h.append("<th").append(phoneHidden.contains(c) ? " class=\"vd-opt\"" : "")
+          .append(t.numeric().get(c) ? " align=\"right\">" : " align=\"left\">").append(html(t.header().get(c)))
+          .append("</th>");
+    }
+    h.append("</tr>");
+    int n = 0;
+    for (List<Cell> row : t.rows().subList(from, from + count)) {
+      h.append(n++ % 2 == 1 ? "<tr bgcolor=\"#f9fafb\">" : "<tr>");
+      for (int c = 0; c < row.size(); c++) {
+        Cell cell = row.get(c);
+        h.append("<td").append(phoneHidden.contains(c) ? " class=\"vd-opt\"" : "")
+            .append(t.numeric().get(c) ? " align=\"right\">" : ">");
+        if (cell.verdict() != null) {
+          h.append("<span style=\"color:").append(Charts.hex(Charts.verdictColor(cell.verdict()))).append(";\"><b>")
+              .append(html(cell.text())).append("</b></span>");
+        } else if (cell.muted()) {
+          h.append("<i style=\"color:#667085;\">").append(html(cell.text())).append("</i>");
+        } else {
+          h.append(html(cell.text()));
+        }
+        h.append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</table>");
   }
 
   private void section(StringBuilder h, InitiativeSection s, Function<ChartRef, String> src) {
     String color = Charts.hex(Charts.verdictColor(s.verdict()));
-    h.append("<tr><td style=\"padding:10px 28px 8px 28px;\">")
+    h.append("<tr><td class=\"vd-pad\" style=\"padding:10px 28px 8px 28px;\">")
         .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
         .append("style=\"border:1px solid #e4e7ec;border-left:4px solid ").append(color).append(";\">")
         .append("<tr><td style=\"padding:14px 16px 12px 16px;\">")
@@ -161,7 +341,7 @@ final class HtmlRenderer {
     for (int i = 0; i < s.meta().size(); i++) {
       Fact f = s.meta().get(i);
       if (i > 0) {
-        h.append(" &nbsp;&middot;&nbsp; ");
+        h.append(" &#160;&#183;&#160; ");
       }
       h.append(html(f.label())).append(": <span style=\"color:")
           .append(f.attention() ? "#b42318;font-weight:bold" : "#1f2933").append(";\">")
@@ -176,7 +356,7 @@ final class HtmlRenderer {
       for (String v : s.trajectory()) {
         String c = Charts.hex(Charts.verdictColor(v));
         h.append("<td width=\"18\" height=\"10\" bgcolor=\"").append(c).append("\" style=\"width:18px;height:10px;")
-            .append("background-color:").append(c).append(";font-size:1px;line-height:1px;\">&nbsp;</td>");
+            .append("background-color:").append(c).append(";font-size:1px;line-height:1px;\">&#160;</td>");
       }
       h.append("</tr></table>");
     }
@@ -212,7 +392,7 @@ final class HtmlRenderer {
             .append(severityPill(f)).append("</td><td style=\"padding:3px 0;vertical-align:top;\">")
             .append("<strong>").append(html(f.title())).append(".</strong> ").append(html(f.text()));
         if (f.nextStep() != null) {
-          h.append("<br><span style=\"color:#344054;\"><em>").append(html(m.raw("flag.next.label")))
+          h.append("<br /><span style=\"color:#344054;\"><em>").append(html(m.raw("flag.next.label")))
               .append(":</em> ").append(html(f.nextStep())).append("</span>");
         }
         h.append("</td></tr>");
@@ -267,7 +447,7 @@ final class HtmlRenderer {
     int height = Math.round(c.height() * (width / (float) c.width()));
     return "<img src=\"" + html(src.apply(c)) + "\" width=\"" + width + "\" height=\"" + height + "\" alt=\""
         + html(c.alt()) + "\" style=\"display:block;width:100%;max-width:" + width
-        + "px;height:auto;border:0;outline:none;text-decoration:none;\">";
+        + "px;height:auto;border:0;outline:none;text-decoration:none;\" />";
   }
 
   private static String h2(String text) {

@@ -21,20 +21,28 @@ import se.vardag.AtomicFiles;
 import se.vardag.Text;
 
 /**
- * A rendered report, ready to mail: subject, plain text, HTML, the CSV attachment and the charts. It is
- * written to (and loaded back from) a report folder, so delivery after a crash needs no Spark:
+ * A rendered report, ready to mail: subject, the whole report (HTML, text, PDF), the mail's digest
+ * (HTML body and plain-text alternative), the CSV attachment and the charts. It is written to (and
+ * loaded back from) a report folder, so delivery after a crash needs no Spark:
  * <pre>
- *   report.html        the HTML body, charts referenced as charts/NAME.png
- *   report.txt         the plain-text alternative
+ *   report.html        the whole report, charts referenced as charts/NAME.png
+ *   report.txt         the whole report as text
+ *   report.pdf         the whole report as a PDF (mailed as {@link #pdfName()}); absent for a short alert
+ *   mail.html          the mail's HTML body, the digest (charts as charts/NAME.png here, cid: in the mail)
+ *   mail.txt           the mail's plain-text alternative
  *   initiatives.csv    the CSV attachment (mailed as {@link #attachmentName()})
  *   charts/NAME.png    the charts
- *   report.json        subject, language, attachment name, and each chart's Content-ID and alt text
+ *   report.json        subject, language, attachment names, and each chart's Content-ID and alt text
  * </pre>
+ * A folder written before the digest (no mail.html) loads with the whole report as its mail and no PDF.
  */
 public final class RenderedReport {
   public static final String HTML_FILE = "report.html";
   public static final String TEXT_FILE = "report.txt";
   public static final String META_FILE = "report.json";
+  public static final String PDF_FILE = "report.pdf";
+  public static final String MAIL_HTML_FILE = "mail.html";
+  public static final String MAIL_TEXT_FILE = "mail.txt";
   public static final String CHARTS_DIR = "charts";
   private static final Pattern SAFE_FILE = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.png");
 
@@ -63,9 +71,23 @@ public final class RenderedReport {
   private final byte[] csv;
   private final String attachmentName;
   private final List<Chart> charts;
+  private final String mailText;
+  private final String mailHtml;
+  private final byte[] pdf;
+  private final String pdfName;
 
+  /** A report whose mail is the report itself, without a PDF (a short message such as an alert). */
   public RenderedReport(LocalDate asOf, String language, String subject, String text, String html, byte[] csv,
       String attachmentName, List<Chart> charts) {
+    this(asOf, language, subject, text, html, csv, attachmentName, charts, text, html, null, null);
+  }
+
+  /**
+   * {@code text} and {@code html}: the whole report; {@code mailText} and {@code mailHtml}: the mail's
+   * digest; {@code pdf} (null: none) is mailed as {@code pdfName}.
+   */
+  public RenderedReport(LocalDate asOf, String language, String subject, String text, String html, byte[] csv,
+      String attachmentName, List<Chart> charts, String mailText, String mailHtml, byte[] pdf, String pdfName) {
     this.asOf = requireNonNull(asOf, "asOf is null");
     this.language = requireNonNull(language, "language is null");
     this.subject = Text.oneLine(requireNonNull(subject, "subject is null"));
@@ -74,6 +96,13 @@ public final class RenderedReport {
     this.csv = requireNonNull(csv, "csv is null").clone();
     this.attachmentName = Text.oneLine(requireNonNull(attachmentName, "attachmentName is null"));
     this.charts = List.copyOf(charts);
+    this.mailText = requireNonNull(mailText, "mailText is null");
+    this.mailHtml = requireNonNull(mailHtml, "mailHtml is null");
+    this.pdf = pdf == null ? null : pdf.clone();
+    if (pdf != null) {
+      requireNonNull(pdfName, "pdfName is null");
+    }
+    this.pdfName = pdfName == null ? null : Text.oneLine(pdfName);
   }
 
   public LocalDate asOf() {
@@ -90,22 +119,52 @@ public final class RenderedReport {
     return subject;
   }
 
+  /** The whole report as text (report.txt). */
   public String text() {
     return text;
   }
 
-  /** The HTML as written to report.html: charts referenced as {@code charts/NAME.png}. */
+  /** The whole report's HTML as written to report.html: charts referenced as {@code charts/NAME.png}. */
   public String fileHtml() {
     return html;
   }
 
-  /** The HTML for the mail: each chart referenced as {@code cid:CONTENT-ID}. */
+  /** The mail's plain-text alternative (the digest). */
+  public String mailText() {
+    return mailText;
+  }
+
+  /** The mail's HTML body as written to mail.html: charts referenced as {@code charts/NAME.png}. */
+  public String mailFileHtml() {
+    return mailHtml;
+  }
+
+  /** The mail's HTML body, the digest: each of its charts referenced as {@code cid:CONTENT-ID}. */
   public String mailHtml() {
-    String out = html;
-    for (Chart c : charts) {
-      out = out.replace("src=\"" + CHARTS_DIR + "/" + c.fileName() + "\"", "src=\"cid:" + c.contentId() + "\"");
+    String out = mailHtml;
+    for (Chart c : mailCharts()) {
+      out = out.replace(chartSrc(c), "src=\"cid:" + c.contentId() + "\"");
     }
     return out;
+  }
+
+  /** The charts the mail's HTML shows (its inline parts): a subset of {@link #charts()}. */
+  public List<Chart> mailCharts() {
+    return charts.stream().filter(c -> mailHtml.contains(chartSrc(c))).toList();
+  }
+
+  private static String chartSrc(Chart c) {
+    return "src=\"" + CHARTS_DIR + "/" + c.fileName() + "\"";
+  }
+
+  /** The whole report as a PDF, if there is one. */
+  public java.util.Optional<byte[]> pdf() {
+    return java.util.Optional.ofNullable(pdf).map(byte[]::clone);
+  }
+
+  /** The PDF's file name in the report's language (initiativrapport-2026-11-03.pdf); null without a PDF. */
+  public String pdfName() {
+    return pdfName;
   }
 
   /** The CSV attachment's bytes (UTF-8 with BOM). */
@@ -136,6 +195,11 @@ public final class RenderedReport {
       Files.createDirectories(tmp.resolve(CHARTS_DIR));
       AtomicFiles.writeAndSync(tmp.resolve(HTML_FILE), html.getBytes(StandardCharsets.UTF_8));
       AtomicFiles.writeAndSync(tmp.resolve(TEXT_FILE), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.writeAndSync(tmp.resolve(MAIL_HTML_FILE), mailHtml.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.writeAndSync(tmp.resolve(MAIL_TEXT_FILE), mailText.getBytes(StandardCharsets.UTF_8));
+      if (pdf != null) {
+        AtomicFiles.writeAndSync(tmp.resolve(PDF_FILE), pdf);
+      }
       AtomicFiles.writeAndSync(tmp.resolve(CsvExport.FILE_NAME), csv);
       for (Chart c : charts) {
         AtomicFiles.writeAndSync(tmp.resolve(CHARTS_DIR).resolve(c.fileName()), c.png);
@@ -174,6 +238,9 @@ public final class RenderedReport {
     root.put("language", language);
     root.put("subject", subject);
     root.put("attachment_name", attachmentName);
+    if (pdfName != null) {
+      root.put("pdf_name", pdfName);
+    }
     ArrayNode cs = root.putArray("charts");
     for (Chart c : charts) {
       cs.addObject().put("file", c.fileName()).put("content_id", c.contentId()).put("alt", c.alt());
@@ -199,11 +266,16 @@ public final class RenderedReport {
         charts.add(new Chart(file, c.path("content_id").asText(), c.path("alt").asText(),
             Files.readAllBytes(reportDir.resolve(CHARTS_DIR).resolve(file))));
       }
+      String text = Files.readString(reportDir.resolve(TEXT_FILE), StandardCharsets.UTF_8);
+      String html = Files.readString(reportDir.resolve(HTML_FILE), StandardCharsets.UTF_8);
+      boolean digest = Files.isRegularFile(reportDir.resolve(MAIL_HTML_FILE));
+      String pdfName = root.hasNonNull("pdf_name") ? root.get("pdf_name").asText() : null;
       return new RenderedReport(LocalDate.parse(root.path("as_of").asText()), root.path("language").asText(),
-          root.path("subject").asText(),
-          Files.readString(reportDir.resolve(TEXT_FILE), StandardCharsets.UTF_8),
-          Files.readString(reportDir.resolve(HTML_FILE), StandardCharsets.UTF_8),
-          Files.readAllBytes(reportDir.resolve(CsvExport.FILE_NAME)), root.path("attachment_name").asText(), charts);
+          root.path("subject").asText(), text, html, Files.readAllBytes(reportDir.resolve(CsvExport.FILE_NAME)),
+          root.path("attachment_name").asText(), charts,
+          digest ? Files.readString(reportDir.resolve(MAIL_TEXT_FILE), StandardCharsets.UTF_8) : text,
+          digest ? Files.readString(reportDir.resolve(MAIL_HTML_FILE), StandardCharsets.UTF_8) : html,
+          pdfName == null ? null : Files.readAllBytes(reportDir.resolve(PDF_FILE)), pdfName);
     } catch (IOException | RuntimeException e) {
       if (e instanceof se.vardag.VardagException) {
         throw (se.vardag.VardagException) e;

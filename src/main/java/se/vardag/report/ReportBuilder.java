@@ -145,7 +145,7 @@ final class ReportBuilder {
     ChartRef ingredientsChart = groups.isEmpty() ? null : ingredientsChart(groups, d);
     List<String> ingredientsLines = groups.isEmpty() ? List.of() : ingredientsLines(groups);
 
-    Table othersTable = others.isEmpty() ? null : othersTable(others, flagsBy);
+    Table othersTable = others.isEmpty() ? null : overviewTable(others, flagsBy);
 
     List<String> footer = footer(data);
     List<String> register = registerLines(data.quality());
@@ -159,7 +159,8 @@ final class ReportBuilder {
         m.raw("footer.heading"), footer, attachmentNote, register.isEmpty() ? null : m.raw("register.heading"),
         register, changes == null ? null : m.get("changes.heading", m.date(changes.comparedWith())),
         changes == null ? List.of() : changeLines(changes), ingredientsChart,
-        groups.isEmpty() ? null : m.raw("ingredients.intro"), ingredientsLines);
+        groups.isEmpty() ? null : m.raw("ingredients.intro"), ingredientsLines,
+        headline.isEmpty() ? null : overviewTable(headline, flagsBy));
   }
 
   private ChartRef ingredientsChart(List<Ingredients.Group> groups, LocalDate d) {
@@ -650,10 +651,14 @@ final class ReportBuilder {
         m.raw("units.col.everyday_use")), List.of(false, true, true, true), rows);
   }
 
-  private Table othersTable(List<InitiativeRow> others, Map<String, List<FlagRow>> flagsBy) {
+  /** The overview table's columns a phone does not show in the digest (people, trained): in the PDF and CSV. */
+  static final java.util.Set<Integer> OVERVIEW_PHONE_HIDDEN = java.util.Set.of(3, 4);
+
+  /** One row per initiative: name, verdict, owner, people, trained, everyday use, flags. */
+  private Table overviewTable(List<InitiativeRow> initiatives, Map<String, List<FlagRow>> flagsBy) {
     List<List<Cell>> rows = new ArrayList<>();
     String tooSmall = m.raw("value.too_small_short");
-    for (InitiativeRow i : others) {
+    for (InitiativeRow i : initiatives) {
       List<Cell> row = new ArrayList<>();
       row.add(Cell.of(i.name()));
       row.add(new Cell(m.raw("verdict." + i.verdict()), i.verdict(), false));

@@ -47,4 +47,11 @@ public final class ReportErrors {
     return new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot load the rendered report from " + dir
         + ": " + detail + ". Re-render it with 'jobs/vardag report --as-of D'.");
   }
+
+  public static VardagException cannotRenderPdf(LocalDate asOf, Throwable cause) {
+    return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot render the PDF of the report for " + asOf + ": "
+        + cause.getClass().getSimpleName() + " " + cause.getMessage()
+        + ". Re-render it with 'jobs/vardag report --as-of " + asOf + "'; if that fails too, report it as a bug "
+        + "with the report's HTML attached.", cause);
+  }
 }

@@ -30,14 +30,17 @@ record ReportModel(
     List<String> changesLines,
     ChartRef ingredients,
     String ingredientsIntro,
-    List<String> ingredientsLines) {
+    List<String> ingredientsLines,
+    Table headlineTable) {
 
   /**
    * The register rows that could not be read ({@code registerHeading} null when none), shown at
    * the top; then what changed since the previous report ({@code changesHeading} null when there
    * is no earlier report to compare with; one line when nothing changed). {@code ingredients} is
    * the ingredients chart (null when no initiative past its pilot has measured use), its figures as
-   * text in {@code ingredientsLines}.
+   * text in {@code ingredientsLines}. {@code headlineTable}: the headline initiatives as rows of
+   * the {@code others} table's columns, in the headline's order (the digest's short form; null when
+   * there are none).
    */
   ReportModel {
     registerLines = List.copyOf(registerLines);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -78,11 +79,21 @@ public final class ReportRenderer {
     if (model.ingredients() != null) {
       charts.add(chart(model.ingredients()));
     }
-    String html = new HtmlRenderer(m).render(model, c -> RenderedReport.CHARTS_DIR + "/" + c.fileName());
-    String text = new TextRenderer(m).render(model);
+    HtmlRenderer htmlRenderer = new HtmlRenderer(m);
+    TextRenderer textRenderer = new TextRenderer(m);
+    java.util.function.Function<ChartRef, String> file = c -> RenderedReport.CHARTS_DIR + "/" + c.fileName();
+    String html = htmlRenderer.render(model, file);
+    String text = textRenderer.render(model);
+    // The PDF is the same HTML, laid out on A4 pages, its charts inline as data: URLs at display size.
+    Base64.Encoder b64 = Base64.getEncoder();
+    byte[] pdf = PdfRenderer.render(htmlRenderer.render(model, c -> "data:image/png;base64," + b64.encodeToString(Charts.forPrint(c.png())),
+        true), model.subject(), data.asOf());
+    String pdfName = m.get("pdf.name", data.asOf().toString());
+    String detail = m.get("digest.detail", pdfName);
     byte[] csv = CsvExport.write(data.initiatives(), data.quality().missingOptionalInputs());
     return new RenderedReport(data.asOf(), m.language(), model.subject(), text, html, csv,
-        ReportBuilder.attachmentName(m, data.asOf()), charts);
+        ReportBuilder.attachmentName(m, data.asOf()), charts, textRenderer.digest(model, detail),
+        htmlRenderer.digest(model, file, detail), pdf, pdfName);
   }
 
   private static RenderedReport.Chart chart(ChartRef c) {

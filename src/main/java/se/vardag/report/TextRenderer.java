@@ -25,8 +25,70 @@ final class TextRenderer {
     this.m = m;
   }
 
+  /** The whole report as text (report.txt). */
   String render(ReportModel r) {
     StringBuilder t = new StringBuilder(16_384);
+    open(t, r);
+    heading(t, r.headlineHeading());
+    line(t, "", r.headlineIntro());
+    for (InitiativeSection s : r.headline()) {
+      section(t, s);
+    }
+    if (!r.overviewText().isEmpty()) {
+      heading(t, m.raw("overview.heading"));
+      for (String l : r.overviewText().split("\n")) {
+        line(t, "  ", "    ", l);
+      }
+    }
+    close(t, r, List.of(r.attachmentNote()));
+    return t.toString();
+  }
+
+  /** The mail's plain-text alternative: the digest of {@link HtmlRenderer#digest}, in the same order. */
+  String digest(ReportModel r, String detailNote) {
+    StringBuilder t = new StringBuilder(8_192);
+    open(t, r);
+    heading(t, r.headlineHeading());
+    line(t, "", r.headlineIntro());
+    if (!r.headline().isEmpty()) {
+      line(t, "", detailNote);
+    }
+    HtmlRenderer.Digest d = HtmlRenderer.Digest.of(r);
+    for (InitiativeSection s : r.headline().subList(0, d.detailed())) {
+      t.append('\n');
+      line(t, "", "\u25a0 " + s.name());
+      String owner = s.meta().isEmpty() ? "" : " \u00b7 " + s.meta().get(0).label() + ": " + s.meta().get(0).value();
+      line(t, "   ", "[" + s.verdictLabel() + "] " + s.why() + owner);
+      List<FlagLine> flags = HtmlRenderer.flagsOf(s);
+      for (FlagLine f : flags.subList(0, Math.min(HtmlRenderer.DIGEST_FLAGS, flags.size()))) {
+        line(t, "   [" + f.severityLabel().toUpperCase(m.locale()) + "] ", "     ", f.title() + ". " + f.text());
+      }
+      if (flags.size() > HtmlRenderer.DIGEST_FLAGS) {
+        line(t, "   ", m.get("digest.more_flags", (long) (flags.size() - HtmlRenderer.DIGEST_FLAGS)));
+      }
+    }
+    if (d.headlineRows() > 0) {
+      t.append('\n');
+      line(t, "", m.get("digest.more_headline", (long) (r.headline().size() - d.detailed())));
+      rows(t, r.headlineTable(), d.detailed(), d.headlineRows(), "- ", "  ");
+    }
+    if (r.ingredients() != null) {
+      ingredients(t, r);
+    }
+    heading(t, r.othersHeading());
+    line(t, "", r.othersIntro());
+    if (r.others() != null) {
+      t.append('\n');
+      rows(t, r.others(), 0, d.otherRows(), "- ", "  ");
+    }
+    if (d.left() > 0) {
+      line(t, "", m.get("digest.more_rows", (long) d.left()));
+    }
+    footer(t, r, List.of(detailNote, r.attachmentNote()));
+    return t.toString();
+  }
+
+  private void open(StringBuilder t, ReportModel r) {
     line(t, "", r.title().toUpperCase(m.locale()));
     line(t, "", r.headlineSentence());
     if (!r.verdictCounts().isEmpty()) {
@@ -49,72 +111,77 @@ final class TextRenderer {
         line(t, lines.size() == 1 ? "" : "- ", lines.size() == 1 ? "" : "  ", l);
       }
     }
-    heading(t, r.headlineHeading());
-    line(t, "", r.headlineIntro());
-    for (InitiativeSection s : r.headline()) {
+  }
+
+  private void section(StringBuilder t, InitiativeSection s) {
+    t.append('\n');
+    line(t, "", "\u25a0 " + s.name());
+    line(t, "   ", "[" + s.verdictLabel() + "] " + s.why());
+    line(t, "   ", s.meta().stream().map(f -> f.label() + ": " + f.value()).collect(Collectors.joining(" \u00b7 ")));
+    if (s.suppressedNote() != null) {
+      line(t, "   ", s.suppressedNote());
+    }
+    for (Question q : s.questions()) {
       t.append('\n');
-      line(t, "", "\u25a0 " + s.name());
-      line(t, "   ", "[" + s.verdictLabel() + "] " + s.why());
-      line(t, "   ", s.meta().stream().map(f -> f.label() + ": " + f.value()).collect(Collectors.joining(" \u00b7 ")));
-      if (s.suppressedNote() != null) {
-        line(t, "   ", s.suppressedNote());
+      line(t, "   ", q.title());
+      for (Fact f : q.facts()) {
+        line(t, "     - ", "       ", f.label() + ": " + f.value() + (f.attention() ? " (!)" : ""));
       }
-      for (Question q : s.questions()) {
-        t.append('\n');
-        line(t, "   ", q.title());
-        for (Fact f : q.facts()) {
-          line(t, "     - ", "       ", f.label() + ": " + f.value() + (f.attention() ? " (!)" : ""));
-        }
-        for (PillarFlags p : q.pillars()) {
-          line(t, "     ", p.label() + ":");
-          for (FlagLine f : p.flags()) {
-            line(t, "       [" + f.severityLabel().toUpperCase(m.locale()) + "] ", "         ",
-                f.title() + ". " + f.text());
-            if (f.nextStep() != null) {
-              line(t, "         ", "         ", m.raw("flag.next.label") + ": " + f.nextStep());
-            }
+      for (PillarFlags p : q.pillars()) {
+        line(t, "     ", p.label() + ":");
+        for (FlagLine f : p.flags()) {
+          line(t, "       [" + f.severityLabel().toUpperCase(m.locale()) + "] ", "         ",
+              f.title() + ". " + f.text());
+          if (f.nextStep() != null) {
+            line(t, "         ", "         ", m.raw("flag.next.label") + ": " + f.nextStep());
           }
         }
-        if (q.chartText() != null) {
-          line(t, "     ", "       ", q.chartText());
-        }
-        if (q.table() != null) {
-          line(t, "     ", q.tableHeading() + ":");
-          rows(t, q.table(), "       - ", "         ");
-        }
+      }
+      if (q.chartText() != null) {
+        line(t, "     ", "       ", q.chartText());
+      }
+      if (q.table() != null) {
+        line(t, "     ", q.tableHeading() + ":");
+        rows(t, q.table(), 0, q.table().rows().size(), "       - ", "         ");
       }
     }
-    if (!r.overviewText().isEmpty()) {
-      heading(t, m.raw("overview.heading"));
-      for (String l : r.overviewText().split("\n")) {
-        line(t, "  ", "    ", l);
-      }
-    }
+  }
+
+  private void close(StringBuilder t, ReportModel r, List<String> notes) {
     if (r.ingredients() != null) {
-      heading(t, m.raw("ingredients.heading"));
-      line(t, "", r.ingredientsIntro());
-      for (String l : r.ingredientsLines()) {
-        line(t, "  ", "    ", l);
-      }
+      ingredients(t, r);
     }
     heading(t, r.othersHeading());
     line(t, "", r.othersIntro());
     if (r.others() != null) {
       t.append('\n');
-      rows(t, r.others(), "- ", "  ");
+      rows(t, r.others(), 0, r.others().rows().size(), "- ", "  ");
     }
+    footer(t, r, notes);
+  }
+
+  private void ingredients(StringBuilder t, ReportModel r) {
+    heading(t, m.raw("ingredients.heading"));
+    line(t, "", r.ingredientsIntro());
+    for (String l : r.ingredientsLines()) {
+      line(t, "  ", "    ", l);
+    }
+  }
+
+  private void footer(StringBuilder t, ReportModel r, List<String> notes) {
     heading(t, r.footerHeading());
     for (String l : r.footerLines()) {
       line(t, "", l);
     }
-    t.append('\n');
-    line(t, "", r.attachmentNote());
-    return t.toString();
+    for (String note : notes) {
+      t.append('\n');
+      line(t, "", note);
+    }
   }
 
   /** A table row by row: the first cell, then "header value" pairs. */
-  private void rows(StringBuilder t, Table table, String first, String rest) {
-    for (List<Cell> row : table.rows()) {
+  private void rows(StringBuilder t, Table table, int from, int count, String first, String rest) {
+    for (List<Cell> row : table.rows().subList(from, from + count)) {
       List<String> parts = new ArrayList<>();
       for (int c = 1; c < row.size(); c++) {
         Cell cell = row.get(c);
@@ -124,7 +191,8 @@ final class TextRenderer {
         // A note in place of a figure ("too small to report on") stands alone, once.
         boolean note = cell.muted() && (cell.text().equals(m.raw("value.too_small_short"))
             || cell.text().equals(m.raw("value.unit.too_small")) || cell.text().equals(m.raw("value.unit.complementary")));
-        String part = note ? cell.text() : table.header().get(c) + ": " + cell.text();
+        // A header's soft hyphen (where a phone may break it in the HTML) has no place in plain text.
+        String part = note ? cell.text() : table.header().get(c).replace("\u00ad", "") + ": " + cell.text();
         if (parts.isEmpty() || !parts.get(parts.size() - 1).equals(part)) {
           parts.add(part);
         }

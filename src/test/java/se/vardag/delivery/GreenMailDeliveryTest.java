@@ -77,7 +77,7 @@ class GreenMailDeliveryTest {
     assertThat(m.isMimeType("multipart/mixed")).isTrue();
 
     Multipart mixed = (Multipart) m.getContent();
-    assertThat(mixed.getCount()).isEqualTo(2);
+    assertThat(mixed.getCount()).isEqualTo(3);
     BodyPart alternativePart = mixed.getBodyPart(0);
     assertThat(alternativePart.isMimeType("multipart/alternative")).isTrue();
     Multipart alternative = (Multipart) alternativePart.getContent();
@@ -85,7 +85,7 @@ class GreenMailDeliveryTest {
     BodyPart text = alternative.getBodyPart(0);
     assertThat(text.isMimeType("text/plain")).isTrue();
     assertThat(text.getContentType()).containsIgnoringCase("charset=UTF-8");
-    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(report.text());
+    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(report.mailText());
 
     BodyPart relatedPart = alternative.getBodyPart(1);
     assertThat(relatedPart.isMimeType("multipart/related")).isTrue();
@@ -101,7 +101,8 @@ class GreenMailDeliveryTest {
     while (cid.find()) {
       cids.add(cid.group(1));
     }
-    assertThat(cids).hasSize(report.charts().size());
+    // The digest shows the ingredients chart; the weekly and overview charts are in the PDF.
+    assertThat(cids).hasSize(report.mailCharts().size()).hasSize(1);
     Set<String> partIds = new HashSet<>();
     for (int i = 1; i < related.getCount(); i++) {
       MimeBodyPart img = (MimeBodyPart) related.getBodyPart(i);
@@ -115,7 +116,13 @@ class GreenMailDeliveryTest {
     }
     assertThat(partIds).isEqualTo(cids);
 
-    BodyPart csv = mixed.getBodyPart(1);
+    BodyPart pdf = mixed.getBodyPart(1);
+    assertThat(pdf.isMimeType("application/pdf")).isTrue();
+    assertThat(pdf.getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(pdf.getFileName()).isEqualTo("initiativrapport-2026-11-03.pdf");
+    assertThat(bytes(pdf)).isEqualTo(report.pdf().orElseThrow());
+
+    BodyPart csv = mixed.getBodyPart(2);
     assertThat(csv.isMimeType("text/csv")).isTrue();
     assertThat(csv.getDisposition()).isEqualTo(Part.ATTACHMENT);
     assertThat(csv.getFileName()).isEqualTo("initiativmått-2026-11-03.csv");
@@ -184,8 +191,18 @@ class GreenMailDeliveryTest {
     List<Part> parts = leaves(m);
     String text = (String) parts.get(0).getContent();
     String html = (String) parts.get(1).getContent();
-    assertThat(text).contains("Ägarskap", "Vem äger det här när piloten är slut", "Övriga initiativ");
-    assertThat(html).contains("Ägarskap", "Vardagsanvändning i alla initiativ", "Datakvalitet");
+    // The mail is the digest; the three questions are in the PDF, which arrives whole.
+    assertThat(text).contains("Kräver åtgärd", "Övriga initiativ", "initiativrapport-2026-11-03.pdf")
+        .doesNotContain("Vem äger det här när piloten är slut");
+    assertThat(html).contains("Kräver åtgärd", "Övriga initiativ", "Datakvalitet", "initiativrapport-2026-11-03.pdf")
+        .doesNotContain("Vem äger det här när piloten är slut");
+    Part pdf = parts.get(parts.size() - 2);
+    assertThat(pdf.getFileName()).isEqualTo("initiativrapport-2026-11-03.pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes(pdf))) {
+      // Pillar labels are upper-cased by the style sheet: ÄGARSKAP proves the Ä is in the embedded font.
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("ÄGARSKAP",
+          "Vem äger det här när piloten är slut", "Vardagsanvändning i alla initiativ", "Datakvalitet");
+    }
     Part csv = parts.get(parts.size() - 1);
     assertThat(csv.getFileName()).isEqualTo("initiativmått-2026-11-03.csv");
     assertThat(new String(bytes(csv), StandardCharsets.UTF_8)).contains("Lösningstid incident (timmar)",

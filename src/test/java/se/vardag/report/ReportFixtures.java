@@ -337,6 +337,45 @@ public final class ReportFixtures {
    * thresholds (0.695 retention, 0.3004 not using, overdue after 22.5 days), two unreadable register rows
    * and the silent sources in the manifest.
    */
+  /**
+   * A large organisation: {@code n} initiatives, the sample's eight over and over under new ids and names
+   * ("… (region 3)"), each with its flags, weeks and units: three in eight of them in the headline.
+   */
+  public static ReportData large(int n) {
+    ReportData s = sample();
+    List<InitiativeRow> in = new ArrayList<>();
+    List<FlagRow> fl = new ArrayList<>();
+    List<WeekRow> wk = new ArrayList<>();
+    List<UnitRow> un = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      InitiativeRow t = s.initiatives().get(k % s.initiatives().size());
+      String id = String.format(java.util.Locale.ROOT, "I-%04d", k + 1);
+      String name = t.name() + " (region " + (k / s.initiatives().size() + 1) + ")";
+      Map<String, Object> v = new LinkedHashMap<>(t.values());
+      v.put("initiative_id", id);
+      v.put("name", name);
+      in.add(new InitiativeRow(v));
+      for (FlagRow f : s.flags()) {
+        if (f.initiativeId().equals(t.id())) {
+          fl.add(new FlagRow(id, name, f.code(), f.pillar(), f.severity(), f.evidence(), f.evidenceArgs(), f.verdict()));
+        }
+      }
+      for (WeekRow w : s.weeks()) {
+        if (w.initiativeId().equals(t.id())) {
+          wk.add(new WeekRow(id, name, w.weekIndex(), w.weekStart(), w.weekEnd(), w.activeUsers(), w.suppressed()));
+        }
+      }
+      for (UnitRow u : s.units()) {
+        if (u.initiativeId().equals(t.id())) {
+          un.add(new UnitRow(id, name, u.orgUnit(), u.targetPopulation(), u.trained(), u.activeUsers(),
+              u.sustainedUsers(), u.trainingCoverage(), u.adoptionRate(), u.sustainedRate(), u.suppressed(),
+              u.suppression()));
+        }
+      }
+    }
+    return new ReportData(D, in, fl, wk, un, s.quality());
+  }
+
   public static ReportData sampleRevision2() {
     ReportData base = sample();
     List<InitiativeRow> in = new ArrayList<>();

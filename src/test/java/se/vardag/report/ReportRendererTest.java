@@ -138,21 +138,33 @@ class ReportRendererTest {
     assertThat(en.fileHtml()).contains("outcomes.csv was not delivered, so this could not be answered: the effect");
   }
 
+  private static List<String> styleBlocks(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher mt = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL)
+        .matcher(html);
+    while (mt.find()) {
+      out.add(mt.group(1));
+    }
+    return out;
+  }
+
   @Test
   void htmlIsSelfContainedAndTheMailVersionResolvesEveryImageByContentId() {
     RenderedReport r = render("sv", ReportFixtures.sample());
     String html = r.fileHtml();
     assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
-        .doesNotContainIgnoringCase("<style").doesNotContainIgnoringCase("@import")
+        .doesNotContainIgnoringCase("@import")
         .doesNotContainIgnoringCase("url(").doesNotContainIgnoringCase("javascript:")
         .doesNotContainIgnoringCase("src=\"http").doesNotContainIgnoringCase("onerror");
     List<String> fileSrcs = srcs(html);
     assertThat(fileSrcs).hasSize(r.charts().size()).allMatch(s -> s.startsWith("charts/"));
+    // The one style block is the phones' media query: no resource, no selector of the reader's own page.
+    assertThat(styleBlocks(html)).containsExactly(styleBlocks(r.mailHtml()).get(0));
+    assertThat(styleBlocks(html).get(0)).startsWith("@media only screen and (max-width: 620px) { .vd-wrap");
+    // The mail shows the digest's one chart (ingredients) by Content-ID; the others are in the PDF.
     List<String> mailSrcs = srcs(r.mailHtml());
-    assertThat(mailSrcs).hasSize(r.charts().size()).allMatch(s -> s.startsWith("cid:"));
-    for (RenderedReport.Chart c : r.charts()) {
-      assertThat(mailSrcs).contains("cid:" + c.contentId());
-    }
+    assertThat(mailSrcs).containsExactly("cid:" + r.mailCharts().get(0).contentId());
+    assertThat(r.mailCharts()).extracting(RenderedReport.Chart::fileName).containsExactly("ingredients.png");
     // 3 headline initiatives with weekly charts, plus the overview.
     assertThat(r.charts()).extracting(RenderedReport.Chart::fileName)
         .containsExactly("weekly-01.png", "weekly-02.png", "weekly-03.png", "overview.png", "ingredients.png");
