@@ -380,15 +380,30 @@ final class Charts {
       BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(png));
       int w = Math.max(1, img.getWidth() / SCALE);
       int h = Math.max(1, img.getHeight() / SCALE);
-      BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = rgb.createGraphics();
-      g.drawImage(img, 0, 0, null);
-      g.dispose();
-      java.awt.Image scaled = rgb.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING);
+      int sw = img.getWidth();
+      int[] src = img.getRGB(0, 0, sw, img.getHeight(), null, 0, sw);
+      int[] dst = new int[w * h];
+      int n = SCALE * SCALE;
+      // Each pixel the mean of its SCALE x SCALE block (area averaging, in one pass).
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int rs = 0;
+          int gs = 0;
+          int bs = 0;
+          for (int dy = 0; dy < SCALE; dy++) {
+            int row = (y * SCALE + dy) * sw + x * SCALE;
+            for (int dx = 0; dx < SCALE; dx++) {
+              int p = src[row + dx];
+              rs += (p >> 16) & 255;
+              gs += (p >> 8) & 255;
+              bs += p & 255;
+            }
+          }
+          dst[y * w + x] = ((rs + n / 2) / n) << 16 | ((gs + n / 2) / n) << 8 | ((bs + n / 2) / n);
+        }
+      }
       BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      Graphics2D s = small.createGraphics();
-      s.drawImage(scaled, 0, 0, null);
-      s.dispose();
+      small.setRGB(0, 0, w, h, dst, 0, w);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(palette(small, PRINT_PALETTE), "png", out);
       return out.toByteArray();
@@ -413,9 +428,21 @@ final class Charts {
     int w = img.getWidth();
     int h = img.getHeight();
     int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+    // A chart is long runs of one colour: count runs, not pixels, so the map is touched rarely.
     java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    int run = 0;
+    int last = px.length == 0 ? 0 : px[0] & 0xffffff;
     for (int p : px) {
-      counts.merge(p & 0xffffff, 1, Integer::sum);
+      int c = p & 0xffffff;
+      if (c != last) {
+        counts.merge(last, run, Integer::sum);
+        last = c;
+        run = 0;
+      }
+      run++;
+    }
+    if (run > 0) {
+      counts.merge(last, run, Integer::sum);
     }
     int[] pal = counts.entrySet().stream()
         .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue().reversed()
@@ -431,12 +458,17 @@ final class Charts {
     }
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
         new java.awt.image.IndexColorModel(8, pal.length, r, g, b));
-    java.awt.image.WritableRaster raster = out.getRaster();
+    byte[] indexes = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
     java.util.Map<Integer, Integer> nearest = new java.util.HashMap<>();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        raster.setSample(x, y, 0, nearest.computeIfAbsent(px[y * w + x] & 0xffffff, c -> nearest(pal, c)));
+    int lastColour = -1;
+    int lastIndex = 0;
+    for (int i = 0; i < px.length; i++) {
+      int c = px[i] & 0xffffff;
+      if (c != lastColour) {
+        lastColour = c;
+        lastIndex = nearest.computeIfAbsent(c, k -> nearest(pal, k));
       }
+      indexes[i] = (byte) lastIndex;
     }
     return out;
   }
