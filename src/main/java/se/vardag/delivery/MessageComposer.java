@@ -35,7 +35,7 @@ import se.vardag.report.RenderedReport;
  *     multipart/related
  *       text/html; charset=UTF-8          (the digest; images as cid:CONTENT-ID)
  *       image/png  Content-ID: &lt;...&gt;   (one per chart the digest shows, inline)
- *   application/pdf                       (the whole report, attachment; absent for a short alert)
+ *   application/pdf                       (the whole report, attachment; absent when the report has none)
  *   text/csv; charset=UTF-8               (attachment)
  * </pre>
  * Attachment file names are RFC 2231-encoded.

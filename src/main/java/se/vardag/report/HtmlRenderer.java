@@ -57,7 +57,7 @@ final class HtmlRenderer {
           .append(img(r.overview(), src, CONTENT)).append("</td></tr>\n");
     }
     ingredients(h, r, src);
-    others(h, r);
+    others(h, r, null);
     close(h, r, List.of(r.attachmentNote()));
     return h.toString();
   }
@@ -88,16 +88,7 @@ final class HtmlRenderer {
       h.append("</td></tr>\n");
     }
     ingredients(h, r, src);
-    h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
-        .append("<p style=\"margin:0 0 8px 0;color:#475467;\">").append(html(r.othersIntro())).append("</p>");
-    if (r.others() != null) {
-      compactTable(h, r.others(), 0, d.otherRows(), ReportBuilder.OVERVIEW_PHONE_HIDDEN);
-    }
-    if (d.left() > 0) {
-      h.append("<p style=\"margin:6px 0 0 0;color:#475467;\">").append(html(m.get("digest.more_rows", (long) d.left())))
-          .append("</p>");
-    }
-    h.append("</td></tr>\n");
+    others(h, r, d);
     close(h, r, List.of(detailNote, r.attachmentNote()));
     return h.toString();
   }
@@ -266,12 +257,23 @@ final class HtmlRenderer {
     }
   }
 
-  /** Every other initiative, in a table. */
-  private void others(StringBuilder h, ReportModel r) {
+  /**
+   * Every other initiative, in a table: all of them ({@code digest} null), or the digest's compact
+   * rows and how many it leaves to the PDF.
+   */
+  private void others(StringBuilder h, ReportModel r, Digest digest) {
     h.append("<tr><td class=\"vd-pad\" style=\"padding:18px 28px 8px 28px;\">").append(h2(r.othersHeading()))
         .append("<p style=\"margin:0 0 8px 0;color:#475467;\">").append(html(r.othersIntro())).append("</p>");
     if (r.others() != null) {
-      table(h, r.others(), 13);
+      if (digest == null) {
+        table(h, r.others(), 13);
+      } else {
+        compactTable(h, r.others(), 0, digest.otherRows(), ReportBuilder.OVERVIEW_PHONE_HIDDEN);
+      }
+    }
+    if (digest != null && digest.left() > 0) {
+      h.append("<p style=\"margin:6px 0 0 0;color:#475467;\">")
+          .append(html(m.get("digest.more_rows", (long) digest.left()))).append("</p>");
     }
     h.append("</td></tr>\n");
   }

@@ -27,7 +27,7 @@ import se.vardag.Text;
  * <pre>
  *   report.html        the whole report, charts referenced as charts/NAME.png
  *   report.txt         the whole report as text
- *   report.pdf         the whole report as a PDF (mailed as {@link #pdfName()}); absent for a short alert
+ *   report.pdf         the whole report as a PDF (mailed as {@link #pdfName()}); absent when there is none
  *   mail.html          the mail's HTML body, the digest (charts as charts/NAME.png here, cid: in the mail)
  *   mail.txt           the mail's plain-text alternative
  *   initiatives.csv    the CSV attachment (mailed as {@link #attachmentName()})
@@ -76,7 +76,7 @@ public final class RenderedReport {
   private final byte[] pdf;
   private final String pdfName;
 
-  /** A report whose mail is the report itself, without a PDF (a short message such as an alert). */
+  /** A report whose mail is the report itself, without a PDF (a short message). */
   public RenderedReport(LocalDate asOf, String language, String subject, String text, String html, byte[] csv,
       String attachmentName, List<Chart> charts) {
     this(asOf, language, subject, text, html, csv, attachmentName, charts, text, html, null, null);

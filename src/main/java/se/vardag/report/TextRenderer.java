@@ -40,7 +40,7 @@ final class TextRenderer {
         line(t, "  ", "    ", l);
       }
     }
-    close(t, r, List.of(r.attachmentNote()));
+    close(t, r, r.others() == null ? 0 : r.others().rows().size(), 0, List.of(r.attachmentNote()));
     return t.toString();
   }
 
@@ -72,19 +72,7 @@ final class TextRenderer {
       line(t, "", m.get("digest.more_headline", (long) (r.headline().size() - d.detailed())));
       rows(t, r.headlineTable(), d.detailed(), d.headlineRows(), "- ", "  ");
     }
-    if (r.ingredients() != null) {
-      ingredients(t, r);
-    }
-    heading(t, r.othersHeading());
-    line(t, "", r.othersIntro());
-    if (r.others() != null) {
-      t.append('\n');
-      rows(t, r.others(), 0, d.otherRows(), "- ", "  ");
-    }
-    if (d.left() > 0) {
-      line(t, "", m.get("digest.more_rows", (long) d.left()));
-    }
-    footer(t, r, List.of(detailNote, r.attachmentNote()));
+    close(t, r, d.otherRows(), d.left(), List.of(detailNote, r.attachmentNote()));
     return t.toString();
   }
 
@@ -147,28 +135,27 @@ final class TextRenderer {
     }
   }
 
-  private void close(StringBuilder t, ReportModel r, List<String> notes) {
+  /**
+   * The ingredients, the first {@code otherRows} other initiatives (and how many more, {@code left},
+   * when the digest leaves some to the PDF), data quality and the {@code notes}.
+   */
+  private void close(StringBuilder t, ReportModel r, int otherRows, int left, List<String> notes) {
     if (r.ingredients() != null) {
-      ingredients(t, r);
+      heading(t, m.raw("ingredients.heading"));
+      line(t, "", r.ingredientsIntro());
+      for (String l : r.ingredientsLines()) {
+        line(t, "  ", "    ", l);
+      }
     }
     heading(t, r.othersHeading());
     line(t, "", r.othersIntro());
     if (r.others() != null) {
       t.append('\n');
-      rows(t, r.others(), 0, r.others().rows().size(), "- ", "  ");
+      rows(t, r.others(), 0, otherRows, "- ", "  ");
     }
-    footer(t, r, notes);
-  }
-
-  private void ingredients(StringBuilder t, ReportModel r) {
-    heading(t, m.raw("ingredients.heading"));
-    line(t, "", r.ingredientsIntro());
-    for (String l : r.ingredientsLines()) {
-      line(t, "  ", "    ", l);
+    if (left > 0) {
+      line(t, "", m.get("digest.more_rows", (long) left));
     }
-  }
-
-  private void footer(StringBuilder t, ReportModel r, List<String> notes) {
     heading(t, r.footerHeading());
     for (String l : r.footerLines()) {
       line(t, "", l);
