@@ -29,7 +29,7 @@ public final class BackfillCommand implements Callable<Integer> {
     RunOptions.checkAsOf("--from", from, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     RunOptions.checkAsOf("--to", to, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
-        Stages.afterPublish(config, options.output, Clock.systemUTC(), false));
+        Stages.afterPublish(config, options.output, Clock.systemUTC(), false, false));
     return pipeline.backfill(from, to).code();
   }
 }

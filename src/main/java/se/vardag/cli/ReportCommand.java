@@ -16,7 +16,6 @@ import se.vardag.config.VardagConfig;
 import se.vardag.delivery.Mailer;
 import se.vardag.publish.Publisher;
 import se.vardag.publish.RunManifest;
-import se.vardag.report.RenderedReport;
 import se.vardag.report.ReportRenderer;
 import se.vardag.run.OutputLock;
 import se.vardag.run.SparkSessions;
@@ -52,14 +51,13 @@ public final class ReportCommand implements Callable<Integer> {
           ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report for " + asOf + ": nothing is published for "
               + asOf + " under " + out + ". Run 'jobs/vardag nightly --as-of " + asOf + "' first."));
       SparkSession spark = SparkSessions.create(cfg, master, "vardag report");
-      // Compared with the latest earlier published date, as the nightly run's report was.
-      ReportRenderer.Earlier earlier = publisher.publishedDates().stream().filter(d -> d.isBefore(asOf))
-          .reduce((a, b) -> b).flatMap(d -> publisher.published(d).map(dir -> new ReportRenderer.Earlier(d, dir)))
-          .orElse(null);
-      RenderedReport report = new ReportRenderer(cfg).render(spark, version, asOf, earlier);
+      // Compared with the latest earlier published date, as the nightly run's report was; the mail
+      // planned again from the ledger (a recipient who had D's mail does not get it again).
+      Stages.render(cfg, new ReportRenderer(cfg), spark, out, version, asOf,
+          Stages.comparable(publisher, version, asOf, false), true);
       Clock clock = Clock.systemUTC();
       RunManifest manifest = new RunManifest(Version.current(), "report-" + asOf, "report", clock.instant());
-      return Stages.deliver(new Mailer(cfg, out, clock), asOf, report, resend, manifest).code();
+      return Stages.deliver(new Mailer(cfg, out, clock), version, asOf, resend, manifest).code();
     }
   }
 }

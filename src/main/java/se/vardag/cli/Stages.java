@@ -17,52 +17,88 @@ import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
 import se.vardag.config.VardagConfig;
 import se.vardag.delivery.DeliveryResult;
+import se.vardag.delivery.MailPlan;
+import se.vardag.delivery.MailPlanner;
 import se.vardag.delivery.Mailer;
 import se.vardag.model.Tables;
 import se.vardag.publish.Publisher;
 import se.vardag.publish.RunManifest;
 import se.vardag.report.RenderedReport;
+import se.vardag.report.ReportData;
 import se.vardag.report.ReportRenderer;
+import se.vardag.report.ReportVariants;
 import se.vardag.run.Pipeline;
 
-/** Wires the report (rendered before the switch, from the tables just written) and its delivery into a run. */
+/**
+ * Wires the report (rendered before the switch, from the tables just written), the mail plan (who gets
+ * which report or alert) and its delivery into a run.
+ */
 final class Stages {
   private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
 
   private Stages() {}
 
+  /** For nightly: the report, the mail plan, delivery. */
   static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend) {
+    return afterPublish(config, output, clock, resend, true);
+  }
+
+  /** {@code planMail} false (a backfill, which delivers nothing): the report alone. */
+  static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend,
+      boolean planMail) {
     ReportRenderer renderer = new ReportRenderer(config);
-    Publisher publisher = new Publisher(output);
+    Path out = output.toAbsolutePath().normalize();
+    Publisher publisher = new Publisher(out);
     return new Pipeline.AfterPublish() {
       @Override
       public void render(SparkSession spark, Path versionDir, LocalDate asOf) {
-        renderer.render(spark, versionDir, asOf, earlier(publisher, versionDir, asOf).orElse(null));
+        Stages.render(config, renderer, spark, out, versionDir, asOf, comparable(publisher, versionDir, asOf, true),
+            planMail);
       }
 
       @Override
       public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
-        RenderedReport report = RenderedReport.load(publishedVersionDir.resolve(Tables.REPORT));
-        return Stages.deliver(new Mailer(config, output.toAbsolutePath().normalize(), clock), asOf, report, resend,
-            manifest);
+        return Stages.deliver(new Mailer(config, out, clock), publishedVersionDir, asOf, resend, manifest);
       }
     };
   }
 
   /**
-   * What the report for {@code asOf} compares with: the latest earlier date that this run wrote
-   * (a backfill's previous date, beside {@code versionDir}) or that the output has published.
-   * This run's tables of a date are newer than the published ones, so they win for the same date.
+   * Renders D's report into {@code versionDir/report/}, compared with the latest of {@code comparable}
+   * (earlier dates and their version folders), then, with {@code planMail}, plans and renders each
+   * recipient's mail into {@code versionDir/mail/}.
    */
-  static Optional<ReportRenderer.Earlier> earlier(Publisher publisher, Path versionDir, LocalDate asOf) {
+  static void render(VardagConfig config, ReportRenderer renderer, SparkSession spark, Path output, Path versionDir,
+      LocalDate asOf, TreeMap<LocalDate, Path> comparable, boolean planMail) {
+    ReportData base = renderer.read(spark, versionDir, asOf);
+    Map.Entry<LocalDate, Path> last = comparable.lastEntry();
+    ReportData data = last == null ? base
+        : renderer.compare(spark, base, new ReportRenderer.Earlier(last.getKey(), last.getValue()));
+    renderer.write(data, versionDir);
+    if (planMail) {
+      LocalDate previous = last == null ? null : last.getKey();
+      ReportVariants variants = new ReportVariants(renderer, spark, base, d -> Optional.ofNullable(comparable.get(d)));
+      new MailPlanner(config, output).plan(asOf, versionDir, variants, previous, previous);
+    }
+  }
+
+  /**
+   * The earlier dates the report for {@code asOf} may compare with, and their version folders: the dates
+   * the output has published and, with {@code siblings}, those this run wrote beside {@code versionDir} (a
+   * backfill's earlier dates; newer than the published ones, so they win for the same date).
+   */
+  static TreeMap<LocalDate, Path> comparable(Publisher publisher, Path versionDir, LocalDate asOf, boolean siblings) {
     TreeMap<LocalDate, Path> candidates = new TreeMap<>();
     for (LocalDate d : publisher.publishedDates()) {
       if (d.isBefore(asOf)) {
         publisher.published(d).ifPresent(dir -> candidates.put(d, dir));
       }
     }
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(versionDir.getParent())) {
-      for (Path sibling : siblings) {
+    if (!siblings) {
+      return candidates;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionDir.getParent())) {
+      for (Path sibling : ds) {
         LocalDate d = parseDate(sibling.getFileName().toString());
         if (d != null && d.isBefore(asOf) && Files.isDirectory(sibling.resolve(Tables.INITIATIVE_ADOPTION))) {
           candidates.put(d, sibling);
@@ -71,7 +107,12 @@ final class Stages {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the run's version folders beside " + versionDir, e);
     }
-    Map.Entry<LocalDate, Path> last = candidates.lastEntry();
+    return candidates;
+  }
+
+  /** What the report for {@code asOf} compares with: the latest of {@link #comparable}. */
+  static Optional<ReportRenderer.Earlier> earlier(Publisher publisher, Path versionDir, LocalDate asOf) {
+    Map.Entry<LocalDate, Path> last = comparable(publisher, versionDir, asOf, true).lastEntry();
     return last == null ? Optional.empty() : Optional.of(new ReportRenderer.Earlier(last.getKey(), last.getValue()));
   }
 
@@ -83,8 +124,26 @@ final class Stages {
     }
   }
 
-  static ExitCode deliver(Mailer mailer, LocalDate asOf, RenderedReport report, boolean resend, RunManifest manifest) {
-    DeliveryResult result = mailer.deliverAll(asOf, report, resend);
+  /**
+   * Delivers D's mail from the published version folder: as its mail plan says, or, for a folder
+   * rendered before there were plans, the organisation's report to mail.to.
+   */
+  static ExitCode deliver(Mailer mailer, Path publishedVersionDir, LocalDate asOf, boolean resend,
+      RunManifest manifest) {
+    Path planFile = publishedVersionDir.resolve(MailPlan.DIR).resolve(MailPlan.FILE);
+    DeliveryResult result;
+    if (Files.isRegularFile(planFile)) {
+      MailPlan plan;
+      try {
+        plan = MailPlan.load(planFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the mail plan " + planFile
+            + "; run 'jobs/vardag report --as-of " + asOf + "' to plan and send the mail again", e);
+      }
+      result = mailer.deliverAll(asOf, publishedVersionDir, plan, resend);
+    } else {
+      result = mailer.deliverAll(asOf, RenderedReport.load(publishedVersionDir.resolve(Tables.REPORT)), resend);
+    }
     if (result.failed()) {
       LOG.error("Delivery failed; the report stays pending for the next run: {}", result.summary());
     } else {

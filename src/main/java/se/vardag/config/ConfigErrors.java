@@ -50,4 +50,20 @@ public final class ConfigErrors {
     return error("Cannot read the file named by " + key + ", " + file + ": " + detail
         + ". Create it (one line, readable only by the job's user) or leave " + key + " empty.");
   }
+
+  public static VardagException recipientsFileMissing(Path file) {
+    return error("Cannot read the file named by mail.recipients_file, " + file + ": it does not exist. "
+        + "Create it (a CSV file with the header email,scope) or leave mail.recipients_file empty.");
+  }
+
+  public static VardagException recipientsFileUnreadable(Path file, String detail) {
+    return error("Cannot read the file named by mail.recipients_file, " + file + ": " + detail + ".");
+  }
+
+  /** A bad line of the recipients file; {@code column} is null when the line as a whole is wrong. */
+  public static VardagException recipientsFileLine(Path file, long line, String column, String found, String expected) {
+    return error("Cannot read mail.recipients_file " + file + ", line " + line
+        + (column == null ? "" : ", column " + column) + ": found " + found + ", expected " + expected
+        + ". Fix the line and run again: no run starts while the file has a bad line.");
+  }
 }

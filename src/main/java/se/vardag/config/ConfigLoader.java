@@ -174,6 +174,22 @@ public final class ConfigLoader {
       }
     }
 
+    String recipientsFile = c.getString("mail.recipients_file").trim();
+    List<Recipient> listed = recipientsFile.isEmpty() ? List.of() : RecipientsFile.read(Path.of(recipientsFile));
+    if (!c.getString("mail.smtp.host").isBlank()) {
+      for (Recipient r : listed) {
+        if (r.key().endsWith("@" + PLACEHOLDER_DOMAIN)) {
+          throw ConfigErrors.placeholderRecipient(r.email(), c.getString("mail.smtp.host").trim());
+        }
+      }
+    }
+    Audience audience = new Audience(to, c.getBoolean("mail.owners"),
+        recipientsFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(recipientsFile)), listed);
+    String cadenceValue = c.getString("report.cadence");
+    Cadence cadence = new Cadence(Cadence.parse(cadenceValue).orElseThrow(() -> ConfigErrors.outOfRange(
+        "report.cadence", "'" + cadenceValue + "'", "daily or a weekday in English: monday, tuesday, … sunday")),
+        c.getBoolean("report.alerts"));
+
     String passwordFile = c.getString("mail.smtp.password_file").trim();
     String password = null;
     if (!passwordFile.isEmpty()) {
@@ -222,10 +238,10 @@ public final class ConfigLoader {
         intIn(c, "quality.max_future_days", 0, 3650),
         intIn(c, "retention.days", 1, 100_000), OutputFormat.parse(c.getString("output.format")),
         c.getString("spark.master").trim(),
-        intIn(c, "spark.shuffle_partitions", 1, 100_000), flags, effective);
+        intIn(c, "spark.shuffle_partitions", 1, 100_000), flags, audience, cadence, effective);
   }
 
-  private static String address(String key, String value) {
+  static String address(String key, String value) {
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
       throw ConfigErrors.outOfRange(key, "a value with a line break", "an e-mail address on one line");
     }

@@ -35,6 +35,8 @@ public final class VardagConfig {
   private final String sparkMaster;
   private final int shufflePartitions;
   private final FlagThresholds flags;
+  private final Audience audience;
+  private final Cadence cadence;
   private final Map<String, Object> effective;
 
   VardagConfig(ZoneId timezone, String reportLocale, String organisation, List<String> mailTo,
@@ -43,7 +45,7 @@ public final class VardagConfig {
       int maxFieldChars,
       int minRejectedRows, int maxUsageLagDays, int maxFutureDays,
       int retentionDays, OutputFormat outputFormat, String sparkMaster, int shufflePartitions,
-      FlagThresholds flags, Map<String, Object> effective) {
+      FlagThresholds flags, Audience audience, Cadence cadence, Map<String, Object> effective) {
     this.timezone = requireNonNull(timezone, "timezone is null");
     this.reportLocale = requireNonNull(reportLocale, "reportLocale is null");
     this.organisation = requireNonNull(organisation, "organisation is null");
@@ -64,6 +66,8 @@ public final class VardagConfig {
     this.sparkMaster = requireNonNull(sparkMaster, "sparkMaster is null");
     this.shufflePartitions = shufflePartitions;
     this.flags = requireNonNull(flags, "flags is null");
+    this.audience = requireNonNull(audience, "audience is null");
+    this.cadence = requireNonNull(cadence, "cadence is null");
     this.effective = Collections.unmodifiableMap(new TreeMap<>(effective));
   }
 
@@ -152,6 +156,16 @@ public final class VardagConfig {
 
   public FlagThresholds flags() {
     return flags;
+  }
+
+  /** Who receives which report: mail.to, mail.owners and mail.recipients_file. */
+  public Audience audience() {
+    return audience;
+  }
+
+  /** {@code report.cadence} and {@code report.alerts}. */
+  public Cadence cadence() {
+    return cadence;
   }
 
   /**

@@ -34,7 +34,8 @@ final class DeliveryErrors {
   }
 
   static String notRecipient() {
-    return "no longer in mail.to; the pending message is dropped";
+    return "no longer a recipient (not in mail.to or mail.recipients_file, and not an owner employed at D with "
+        + "mail.owners = true); the pending message is dropped";
   }
 
   static String ledgerUnreadable(String detail) {

@@ -37,12 +37,23 @@ final class Ledger {
   static final String FAILED = "failed";
   static final String CANCELLED = "cancelled";
 
-  /** One line of the ledger. */
-  record Event(Instant at, LocalDate asOf, String recipient, String event, String messageId, String channel,
-      String pending, int attempts, String reason) {}
+  /** The kinds of mail (the ledger's {@code kind}; a line without one is a report, as before revision 2). */
+  static final String REPORT = "report";
+  static final String ALERT = "alert";
 
-  /** The state of one (D, recipient): its last event and how often it was sent before. */
-  record State(LocalDate asOf, String recipient, Event last, int timesSent) {
+  /** One line of the ledger; {@code kind} is {@link #REPORT} or {@link #ALERT}. */
+  record Event(Instant at, LocalDate asOf, String recipient, String event, String messageId, String channel,
+      String pending, int attempts, String reason, String kind) {
+    Event {
+      kind = kind == null ? REPORT : kind;
+    }
+  }
+
+  /**
+   * The state of one (D, recipient): its last event, how often it was sent, and the kind of the last
+   * mail sent (null when none was).
+   */
+  record State(LocalDate asOf, String recipient, Event last, int timesSent, String sentKind) {
     boolean sent() {
       return SENT.equals(last.event());
     }
@@ -70,9 +81,27 @@ final class Ledger {
       String k = key(e.asOf(), e.recipient());
       State old = states.get(k);
       int sent = (old == null ? 0 : old.timesSent()) + (SENT.equals(e.event()) ? 1 : 0);
-      states.put(k, new State(e.asOf(), e.recipient(), e, sent));
+      String sentKind = SENT.equals(e.event()) ? e.kind() : old == null ? null : old.sentKind();
+      states.put(k, new State(e.asOf(), e.recipient(), e, sent, sentKind));
     }
     return states;
+  }
+
+  /**
+   * The last date before {@code before} for which {@code recipient} was sent a mail of {@code kind}
+   * (null: of any kind), from {@code states}; empty when none was.
+   */
+  static java.util.Optional<LocalDate> lastReceived(Map<String, State> states, String recipient, LocalDate before,
+      String kind) {
+    String who = recipient.toLowerCase(Locale.ROOT);
+    LocalDate best = null;
+    for (State st : states.values()) {
+      if (st.timesSent() > 0 && st.asOf().isBefore(before) && st.recipient().toLowerCase(Locale.ROOT).equals(who)
+          && (kind == null || kind.equals(st.sentKind())) && (best == null || st.asOf().isAfter(best))) {
+        best = st.asOf();
+      }
+    }
+    return java.util.Optional.ofNullable(best);
   }
 
   List<Event> read() throws IOException {
@@ -90,7 +119,7 @@ final class Ledger {
         JsonNode n = json.readTree(line);
         events.add(new Event(Instant.parse(n.path("at").asText()), LocalDate.parse(n.path("as_of").asText()),
             n.path("recipient").asText(), n.path("event").asText(), text(n, "message_id"), text(n, "channel"),
-            text(n, "pending"), n.path("attempts").asInt(0), text(n, "reason")));
+            text(n, "pending"), n.path("attempts").asInt(0), text(n, "reason"), text(n, "kind")));
       } catch (IOException | RuntimeException ex) {
         LOG.warn("Ignoring line {} of the delivery ledger {}: it is not a complete record (a run may have "
             + "stopped while writing it)", lineNo, file);
@@ -111,6 +140,7 @@ final class Ledger {
     n.put("as_of", e.asOf().toString());
     n.put("recipient", e.recipient());
     n.put("event", e.event());
+    n.put("kind", e.kind());
     if (e.messageId() != null) {
       n.put("message_id", e.messageId());
     }

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
@@ -80,37 +82,73 @@ public final class Mailer {
 
   /** Delivers D's report to every recipient in mail.to that has not had it (all of them with {@code resend}). */
   public DeliveryResult deliver(LocalDate asOf, RenderedReport report, boolean resend) {
-    requireNonNull(asOf, "asOf is null");
     requireNonNull(report, "report is null");
-    List<String> recipients = recipients();
-    if (recipients.isEmpty()) {
-      LOG.info("mail.to is empty: the report for {} is rendered but delivered to nobody", asOf);
+    return deliver(asOf, leadershipPlan(asOf), folder -> report, resend);
+  }
+
+  /**
+   * Delivers D's mail as {@code plan} says (written by {@link MailPlanner} into {@code versionDir}): to each
+   * recipient that has not had a mail for D (all of them with {@code resend}) the report or alert of its
+   * item, read from the item's folder under {@code versionDir}.
+   */
+  public DeliveryResult deliver(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend) {
+    requireNonNull(versionDir, "versionDir is null");
+    Map<String, RenderedReport> loaded = new HashMap<>();
+    return deliver(asOf, plan, folder -> loaded.computeIfAbsent(folder, f -> RenderedReport.load(versionDir.resolve(f))),
+        resend);
+  }
+
+  /** mail.to, each with the organisation's report: the plan without owners, recipients file or cadence. */
+  private MailPlan leadershipPlan(LocalDate asOf) {
+    List<MailPlan.Item> items = new ArrayList<>();
+    for (String r : recipients()) {
+      items.add(new MailPlan.Item(r, List.of(MailPlanner.LEADERSHIP), "all", MailPlan.Kind.REPORT, null, "report", ""));
+    }
+    return new MailPlan(asOf, items);
+  }
+
+  private DeliveryResult deliver(LocalDate asOf, MailPlan plan, Function<String, RenderedReport> reports, boolean resend) {
+    requireNonNull(asOf, "asOf is null");
+    requireNonNull(plan, "plan is null");
+    if (plan.items().isEmpty()) {
+      LOG.info("Nobody receives mail (mail.to, mail.owners, mail.recipients_file): the report for {} is rendered but "
+          + "delivered to nobody", asOf);
       return DeliveryResult.empty();
     }
     Map<String, Ledger.State> states;
     try {
       states = ledger.states();
     } catch (IOException e) {
-      return allFailed(asOf, recipients, DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())));
+      return allFailed(asOf, plan.items().stream().map(MailPlan.Item::recipient).toList(),
+          DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())));
     }
-    LOG.info("Delivering the report for {} to {} recipient(s) via {}", asOf, recipients.size(), channelDescription());
+    LOG.info("Delivering the mail for {} to {} recipient(s) ({} report(s), {} alert(s), {} without mail) via {}", asOf,
+        plan.items().size(), plan.count(MailPlan.Kind.REPORT), plan.count(MailPlan.Kind.ALERT),
+        plan.count(MailPlan.Kind.NONE), channelDescription());
     List<Entry> entries = new ArrayList<>();
-    for (String rcpt : recipients) {
+    for (MailPlan.Item item : plan.items()) {
+      String rcpt = item.recipient();
+      if (item.kind() == MailPlan.Kind.NONE) {
+        LOG.info("No mail for {} to {}: {}", asOf, rcpt, item.reason());
+        entries.add(new Entry(asOf, rcpt, Status.SKIPPED, item.reason(), null, null, 0, false));
+        continue;
+      }
       Ledger.State st = states.get(Ledger.key(asOf, rcpt));
       if (st != null && st.sent() && !resend) {
         String reason = DeliveryErrors.alreadySent(st.last().at().toString(), st.last().messageId());
-        LOG.info("Not sending the report for {} to {}: {}", asOf, rcpt, reason);
+        LOG.info("Not sending the mail for {} to {}: {}", asOf, rcpt, reason);
         entries.add(new Entry(asOf, rcpt, Status.SKIPPED, reason, st.last().messageId(), st.last().channel(), 0, false));
         continue;
       }
       int n = st == null ? 0 : st.timesSent();
       String messageId = composer.messageId(asOf, rcpt, n);
+      String kind = item.ledgerKind();
       byte[] raw;
       try {
-        raw = composer.compose(report, rcpt, messageId, clock.instant());
+        raw = composer.compose(reports.apply(item.folder()), rcpt, messageId, clock.instant());
       } catch (Exception e) {
         String reason = redactor.apply(DeliveryErrors.composeFailed(e.getClass().getSimpleName() + ": " + e.getMessage()));
-        LOG.error("Cannot deliver the report for {} to {}: {}", asOf, rcpt, reason);
+        LOG.error("Cannot deliver the mail for {} to {}: {}", asOf, rcpt, reason);
         entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, true));
         continue;
       }
@@ -119,23 +157,23 @@ public final class Mailer {
       try {
         AtomicFiles.write(pending, raw);
         ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.INTENT, messageId, channel(), pendingRel,
-            0, null));
+            0, null, kind));
       } catch (IOException e) {
         String reason = "cannot record the delivery in " + deliveryDir + ": " + e.getMessage();
-        LOG.error("Cannot deliver the report for {} to {}: {}", asOf, rcpt, reason);
+        LOG.error("Cannot deliver the mail for {} to {}: {}", asOf, rcpt, reason);
         entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
         continue;
       }
-      entries.add(transmit(asOf, rcpt, messageId, raw, pending, n));
+      entries.add(transmit(asOf, rcpt, messageId, raw, pending, n, kind));
     }
     DeliveryResult result = new DeliveryResult(entries);
-    LOG.info("Delivery of the report for {}: {}", asOf, result.summary());
+    LOG.info("Delivery of the mail for {}: {}", asOf, result.summary());
     return result;
   }
 
-  /** Sends every message earlier runs left pending (failed or interrupted), from the stored bytes. */
+  /** Sends every message earlier runs left pending (failed or interrupted) to mail.to, from the stored bytes. */
   public DeliveryResult deliverPending() {
-    return deliverPending(Set.of());
+    return deliverPending(Set.of(), MailPlanner.recipients(leadershipPlan(LocalDate.EPOCH)));
   }
 
   /**
@@ -144,15 +182,27 @@ public final class Mailer {
    * something is still pending.
    */
   public DeliveryResult deliverAll(LocalDate asOf, RenderedReport report, boolean resend) {
-    DeliveryResult now = deliver(asOf, report, resend);
+    return withPending(deliver(asOf, report, resend), leadershipPlan(asOf));
+  }
+
+  /**
+   * {@link #deliver(LocalDate, Path, MailPlan, boolean)}, then what earlier runs left pending for the plan's
+   * recipients; a pending message to anyone the plan no longer names (mail.to changed, an owner left) is
+   * dropped.
+   */
+  public DeliveryResult deliverAll(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend) {
+    return withPending(deliver(asOf, versionDir, plan, resend), plan);
+  }
+
+  private DeliveryResult withPending(DeliveryResult now, MailPlan plan) {
     Set<String> done = new HashSet<>();
     for (Entry e : now.entries()) {
       done.add(Ledger.key(e.asOf(), e.recipient()));
     }
-    return now.plus(deliverPending(done));
+    return now.plus(deliverPending(done, MailPlanner.recipients(plan)));
   }
 
-  private DeliveryResult deliverPending(Set<String> skip) {
+  private DeliveryResult deliverPending(Set<String> skip, Set<String> current) {
     Map<String, Ledger.State> states;
     try {
       states = ledger.states();
@@ -161,8 +211,6 @@ public final class Mailer {
       return new DeliveryResult(List.of(new Entry(LocalDate.EPOCH, "*", Status.FAILED,
           DeliveryErrors.ledgerUnreadable(String.valueOf(e.getMessage())), null, channel(), 0, false)));
     }
-    Set<String> current = new HashSet<>();
-    recipients().forEach(r -> current.add(r.toLowerCase(Locale.ROOT)));
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<String, Ledger.State> kv : states.entrySet()) {
       Ledger.State st = kv.getValue();
@@ -176,7 +224,7 @@ public final class Mailer {
       if (!current.contains(rcpt.toLowerCase(Locale.ROOT))) {
         try {
           ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.CANCELLED, messageId, null, null, 0,
-              DeliveryErrors.notRecipient()));
+              DeliveryErrors.notRecipient(), st.last().kind()));
           if (pending != null) {
             deletePending(pending);
           }
@@ -202,7 +250,7 @@ public final class Mailer {
         continue;
       }
       LOG.info("Sending the report for {} to {} that an earlier run left pending ({})", asOf, rcpt, messageId);
-      entries.add(transmit(asOf, rcpt, messageId, raw, pending, st.timesSent()));
+      entries.add(transmit(asOf, rcpt, messageId, raw, pending, st.timesSent(), st.last().kind()));
     }
     removeOrphans();
     DeliveryResult result = new DeliveryResult(entries);
@@ -213,7 +261,7 @@ public final class Mailer {
   }
 
   /** Sends (SMTP, with retries) or writes (outbox), then records the outcome. */
-  private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Path pending, int n) {
+  private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Path pending, int n, String kind) {
     se.vardag.Checkpoint.reached(se.vardag.Checkpoint.DELIVERY);
     String channel = channel();
     int attempts = 0;
@@ -267,7 +315,7 @@ public final class Mailer {
       se.vardag.Checkpoint.reached(se.vardag.Checkpoint.AFTER_SEND);
       try {
         ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.SENT, messageId, channel, null, attempts,
-            null));
+            null, kind));
         deletePending(pending);
       } catch (IOException e) {
         LOG.error("Sent the report for {} to {} ({}), but cannot record it in the ledger: {}. A rerun may send it "
@@ -278,7 +326,7 @@ public final class Mailer {
     }
     try {
       ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.FAILED, messageId, channel,
-          deliveryDir.relativize(pending).toString().replace('\\', '/'), attempts, failure));
+          deliveryDir.relativize(pending).toString().replace('\\', '/'), attempts, failure, kind));
     } catch (IOException e) {
       LOG.error("Cannot record the failed delivery for {} to {} in the ledger: {}", asOf, rcpt, e.getMessage());
     }

@@ -112,6 +112,7 @@ public final class ReferenceData {
         org.apache.spark.sql.functions.call_function("vardag_pseudonym", v(InputContract.EMPLOYEES, "employee_id")).as("pid"),
         v(InputContract.EMPLOYEES, "org_unit").as("org_unit"),
         v(InputContract.EMPLOYEES, "display_name").as("display_name"),
+        v(InputContract.EMPLOYEES, "email").as("email"),
         v(InputContract.EMPLOYEES, "hired_on").cast("int").as("hired"),
         v(InputContract.EMPLOYEES, "left_on").cast("int").as("left"));
 

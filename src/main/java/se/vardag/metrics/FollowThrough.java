@@ -22,12 +22,19 @@ import se.vardag.model.Verdict;
  * and the headline mark (SPEC section 4). Plain Java on one initiative at a time.
  */
 public final class FollowThrough {
-  /** What the roster says about an initiative's owner; {@code displayName} null when the roster has none. */
-  public record Owner(boolean inRoster, Integer hiredOn, Integer leftOn, String displayName) {
-    public static final Owner NOT_IN_ROSTER = new Owner(false, null, null, null);
+  /**
+   * What the roster says about an initiative's owner; {@code displayName} and {@code email} null when
+   * the roster has none.
+   */
+  public record Owner(boolean inRoster, Integer hiredOn, Integer leftOn, String displayName, String email) {
+    public static final Owner NOT_IN_ROSTER = new Owner(false, null, null, null, null);
 
     public Owner(boolean inRoster, Integer hiredOn, Integer leftOn) {
-      this(inRoster, hiredOn, leftOn, null);
+      this(inRoster, hiredOn, leftOn, null, null);
+    }
+
+    public Owner(boolean inRoster, Integer hiredOn, Integer leftOn, String displayName) {
+      this(inRoster, hiredOn, leftOn, displayName, null);
     }
 
     public boolean employedAt(int d) {
@@ -75,6 +82,8 @@ public final class FollowThrough {
     boolean ownerPresent = i.ownerId() != null;
     boolean ownerActive = ownerPresent && owner != null && owner.employedAt(d);
     String ownerName = ownerPresent && owner != null && owner.inRoster() ? owner.displayName() : null;
+    // The address the owner's own report goes to (mail.owners): only while the owner is employed at D.
+    String ownerEmail = ownerActive && owner.email() != null && !owner.email().isBlank() ? owner.email().strip() : null;
     // goal_linked: false without a goal_id; unknown (null) when goals.csv was not delivered.
     Boolean goalLinked = i.goalId() == null ? Boolean.FALSE
         : deliveries.goals() ? Boolean.valueOf(goalTitle != null) : null;
@@ -286,6 +295,7 @@ public final class FollowThrough {
     row.put("goal_linked", goalLinked);
     row.put("owner_id", i.ownerId());
     row.put("owner_name", ownerName);
+    row.put("owner_email", ownerEmail);
     row.put("owner_present", ownerPresent);
     row.put("owner_active", ownerActive);
     row.put("owner_has_mandate", i.ownerHasMandate());

@@ -56,6 +56,7 @@ public final class Tables {
       f("goal_linked", BooleanType),
       f("owner_id", StringType),
       f("owner_name", StringType),
+      f("owner_email", StringType),
       f("owner_present", BooleanType, false),
       f("owner_active", BooleanType, false),
       f("owner_has_mandate", BooleanType),

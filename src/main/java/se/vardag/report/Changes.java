@@ -49,6 +49,22 @@ record Changes(LocalDate comparedWith, List<Change> changes) {
       verdicts = Map.copyOf(verdicts);
       flags = Map.copyOf(flags);
     }
+
+    /** The facts of the initiatives in {@code scope} alone. */
+    Earlier scopedTo(Scope scope) {
+      java.util.function.Predicate<String> in = scope::includes;
+      return new Earlier(asOf, filter(names, in), filter(verdicts, in), filter(flags, in));
+    }
+
+    private static <V> Map<String, V> filter(Map<String, V> m, java.util.function.Predicate<String> in) {
+      Map<String, V> out = new TreeMap<>();
+      m.forEach((k, v) -> {
+        if (in.test(k)) {
+          out.put(k, v);
+        }
+      });
+      return out;
+    }
   }
 
   boolean none() {

@@ -25,6 +25,7 @@ public final class InitiativeRow {
   /** Columns of initiative_adoption added by revision 2, read tolerantly (null when a date lacks them). */
   public static final StructType REVISION_2_COLUMNS = new StructType()
       .add("owner_name", DataTypes.StringType, true)
+      .add("owner_email", DataTypes.StringType, true)
       .add("has_owner_with_mandate", DataTypes.BooleanType, true)
       .add("has_goal", DataTypes.BooleanType, true)
       .add("has_practice_time", DataTypes.BooleanType, true)

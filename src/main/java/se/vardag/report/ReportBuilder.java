@@ -60,6 +60,11 @@ final class ReportBuilder {
   }
 
   ReportModel build(ReportData data) {
+    return build(data, Scope.all());
+  }
+
+  /** The report of {@code data} for one recipient's {@code scope} (already applied to the data); its title says whose. */
+  ReportModel build(ReportData data, Scope scope) {
     LocalDate d = data.asOf();
     List<InitiativeRow> headline = data.initiatives().stream().filter(InitiativeRow::headline)
         .sorted(headlineOrder(data)).collect(Collectors.toList());
@@ -74,6 +79,9 @@ final class ReportBuilder {
 
     String title = organisation.isEmpty() ? m.get("report.title", m.date(d))
         : m.get("report.title.org", m.date(d), organisation);
+    if (!scope.isAll()) {
+      title = m.get("report.title.scoped", title, scopeLabel(scope));
+    }
 
     long lacking = data.initiatives().stream().filter(i -> Verdict.LACKS_FOLLOW_THROUGH.code().equals(i.verdict())).count();
     long postPilot = data.initiatives().stream()
@@ -195,6 +203,61 @@ final class ReportBuilder {
           m.percent(fewest.medianSustainedRate(), threshold), (long) fewest.ingredients()));
     }
     return out;
+  }
+
+  /** What a scoped report covers, in words: "your initiatives as owner and those for IT/Service Desk". */
+  String scopeLabel(Scope scope) {
+    List<String> parts = new ArrayList<>();
+    if (scope.owner()) {
+      parts.add(m.raw("scope.owner"));
+    }
+    for (String unit : scope.units()) {
+      parts.add(m.get("scope.unit", Text.oneLine(unit)));
+    }
+    return parts.isEmpty() ? m.get("scope.initiatives", (long) scope.initiativeIds().size()) : m.list(parts);
+  }
+
+  /** One item of an alert: the change, the owner, and for a raised flag its evidence and next step (null: none). */
+  record AlertItem(String line, String owner, String evidence, String nextStep) {}
+
+  /**
+   * The alert's items (SPEC section 7): the verdicts that got worse and the high flags raised since the
+   * earlier report, most important first; empty when there is nothing to compare with or nothing worse.
+   */
+  List<AlertItem> alertItems(ReportData data) {
+    if (data.earlier() == null) {
+      return List.of();
+    }
+    Changes changes = Changes.between(data.earlier(), data.initiatives(), data.flags());
+    Map<String, InitiativeRow> byId = new LinkedHashMap<>();
+    data.initiatives().forEach(i -> byId.put(i.id(), i));
+    List<AlertItem> out = new ArrayList<>();
+    for (Changes.Change c : changes.changes()) {
+      InitiativeRow i = byId.get(c.initiativeId());
+      if (c.kind() == Changes.Kind.WORSE) {
+        out.add(new AlertItem(changeLine(c), ownerText(i), null, null));
+      } else if (c.kind() == Changes.Kind.RAISED && c.high()) {
+        FlagRow f = data.flags().stream()
+            .filter(x -> x.initiativeId().equals(c.initiativeId()) && x.code().equals(c.flag())).findFirst().orElse(null);
+        out.add(new AlertItem(changeLine(c), ownerText(i), f == null ? null : evidence.text(f, ownerLabelFor(i, f)),
+            nextStep(c.flag())));
+      }
+    }
+    return out;
+  }
+
+  /** The alert's subject: the date and its most important item. */
+  String alertSubject(ReportData data) {
+    Changes changes = Changes.between(data.earlier(), data.initiatives(), data.flags());
+    Changes.Change first = changes.changes().stream()
+        .filter(c -> c.kind() == Changes.Kind.WORSE || (c.kind() == Changes.Kind.RAISED && c.high()))
+        .findFirst().orElseThrow(() -> new IllegalStateException("Cannot word an alert without a change for the worse"));
+    return Text.oneLine(m.get("alert.subject", m.date(data.asOf()), subjectLead(first)));
+  }
+
+  private String ownerText(InitiativeRow i) {
+    String label = i == null ? null : ownerLabel(i);
+    return m.get("alert.owner", label == null ? m.raw("value.no_owner") : label);
   }
 
   /** Most changes a report lists; the rest are counted in one line (the CSV has every initiative). */

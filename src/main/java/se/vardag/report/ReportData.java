@@ -52,6 +52,25 @@ public record ReportData(
     return new ReportData(asOf, initiatives, flags, weeks, units, quality, earlier, history);
   }
 
+  /**
+   * The same data for one recipient's scope: the initiatives in it with their flags, weeks, units and
+   * history, compared with the earlier report's facts of the same initiatives (an initiative gone from
+   * the register has no targets any more to place it in a scope, so only the whole organisation's
+   * report names it). The data-quality facts are the organisation's and stay.
+   */
+  public ReportData scopedTo(Scope scope) {
+    if (scope.isAll()) {
+      return this;
+    }
+    return new ReportData(asOf,
+        initiatives.stream().filter(i -> scope.includes(i.id())).toList(),
+        flags.stream().filter(f -> scope.includes(f.initiativeId())).toList(),
+        weeks.stream().filter(w -> scope.includes(w.initiativeId())).toList(),
+        units.stream().filter(u -> scope.includes(u.initiativeId())).toList(),
+        quality, earlier == null ? null : earlier.scopedTo(scope),
+        history.stream().filter(h -> scope.includes(h.initiativeId())).toList());
+  }
+
   /** One row of {@code follow_through_flags}. */
   public record FlagRow(String initiativeId, String name, String code, String pillar, String severity,
       String evidence, Map<String, String> evidenceArgs, String verdict) {

@@ -51,23 +51,54 @@ public final class ReportRenderer {
    * earlier} (a date and the version folder published for it; null: nothing to compare with).
    */
   public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf, Earlier earlier) {
-    ReportData data = TableReader.read(spark, versionDir, asOf);
+    ReportData data = read(spark, versionDir, asOf);
     if (earlier != null) {
-      data = data.comparedWith(TableReader.readEarlier(spark, earlier.versionDir(), earlier.asOf()));
+      data = compare(spark, data, earlier);
     }
+    return write(data, versionDir);
+  }
+
+  /** Renders the report of {@code data} and writes it to {@code <versionDir>/report/}. */
+  public RenderedReport write(ReportData data, Path versionDir) {
     RenderedReport report = render(data);
     Path dir = versionDir.resolve(Tables.REPORT);
     report.writeTo(dir);
     LOG.info("Rendered the {} report for {} into {}: {} initiatives, {} in the headline list, {} charts",
-        report.language(), asOf, dir, data.initiatives().size(),
+        report.language(), data.asOf(), dir, data.initiatives().size(),
         data.initiatives().stream().filter(InitiativeRow::headline).count(), report.charts().size());
     return report;
   }
 
+  /** D's published rows and manifest facts, read from {@code versionDir}, compared with nothing. */
+  public ReportData read(SparkSession spark, Path versionDir, LocalDate asOf) {
+    return TableReader.read(spark, versionDir, asOf);
+  }
+
+  /** {@code data} compared with {@code earlier}'s published verdicts and flags. */
+  public ReportData compare(SparkSession spark, ReportData data, Earlier earlier) {
+    return data.comparedWith(TableReader.readEarlier(spark, earlier.versionDir(), earlier.asOf()));
+  }
+
   /** Renders the report from data already read (writes nothing). */
   public RenderedReport render(ReportData data) {
+    return render(data, Scope.all());
+  }
+
+  /**
+   * The short alert for {@code data} (already scoped and compared with the recipient's last mail), or
+   * empty when nothing got worse; {@code nextFullReport} (null: not known) is named at its end.
+   */
+  public java.util.Optional<RenderedReport> renderAlert(ReportData data, Scope scope, LocalDate nextFullReport) {
     Messages m = new Messages(config.reportLocale());
-    ReportModel model = new ReportBuilder(m, config.organisation(), config.minGroupSize(), config.flags()).build(data);
+    return new AlertRenderer(m, new ReportBuilder(m, config.organisation(), config.minGroupSize(), config.flags()))
+        .render(data, scope, nextFullReport);
+  }
+
+  /** Renders one recipient's report from data already scoped to {@code scope} (writes nothing). */
+  public RenderedReport render(ReportData data, Scope scope) {
+    Messages m = new Messages(config.reportLocale());
+    ReportModel model = new ReportBuilder(m, config.organisation(), config.minGroupSize(), config.flags())
+        .build(data, scope);
     List<RenderedReport.Chart> charts = new ArrayList<>();
     for (InitiativeSection s : model.headline()) {
       for (Question q : s.questions()) {

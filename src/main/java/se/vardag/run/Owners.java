@@ -13,7 +13,7 @@ import se.vardag.metrics.FollowThrough;
 import se.vardag.model.Initiative;
 
 /**
- * The roster's facts about each initiative's owner (employed from, until, display name): the
+ * The roster's facts about each initiative's owner (employed from, until, display name, email): the
  * owners alone are collected to the driver, never the roster.
  */
 final class Owners {
@@ -28,9 +28,9 @@ final class Owners {
       return out;
     }
     for (Row r : employees.filter(col("employee_id").isin(ids.toArray()))
-        .select("employee_id", "hired", "left", "display_name").collectAsList()) {
+        .select("employee_id", "hired", "left", "display_name", "email").collectAsList()) {
       out.put(r.getString(0), new FollowThrough.Owner(true, r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
-          r.isNullAt(3) ? null : r.getString(3)));
+          r.isNullAt(3) ? null : r.getString(3), r.isNullAt(4) ? null : r.getString(4)));
     }
     return out;
   }

@@ -58,7 +58,16 @@ class ConfigLoaderTest {
     assertThat(c.sparkMaster()).isEqualTo("local[*]");
     assertThat(c.shufflePartitions()).isEqualTo(8);
     assertThat(c.flags()).isEqualTo(FlagThresholds.specDefaults());
-    assertThat(c.effective()).hasSize(38);
+    // SPEC 7 (rev 2): owners and scoped recipients are opt-in; the full report goes out daily.
+    assertThat(c.audience().leadership()).containsExactly("ledningsgruppen@example.org");
+    assertThat(c.audience().owners()).isFalse();
+    assertThat(c.audience().recipientsFile()).isEmpty();
+    assertThat(c.audience().listed()).isEmpty();
+    assertThat(c.cadence().daily()).isTrue();
+    assertThat(c.cadence().alerts()).isTrue();
+    assertThat(c.effective()).hasSize(42);
+    assertThat(c.effective()).containsEntry("mail.owners", false).containsEntry("mail.recipients_file", "")
+        .containsEntry("report.cadence", "daily").containsEntry("report.alerts", true);
     assertThat(c.effective()).containsEntry("output.format", "parquet")
         .containsEntry("quality.min_rejected_rows", 10)
         .containsEntry("quality.max_usage_lag_days", 0).containsEntry("quality.max_future_days", 1);
@@ -100,6 +109,85 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
         .hasMessage("Cannot use '' for configuration key output.format: expected parquet or delta"
             + " (environment variable VARDAG_OUTPUT_FORMAT or the --config file).");
+  }
+
+  @Test
+  void cadenceIsDailyOrAWeekdayOfDAndAlertsCanBeTurnedOff() throws IOException {
+    Cadence weekly = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_REPORT_CADENCE", " Monday ")).cadence();
+    assertThat(weekly.weekday()).contains(java.time.DayOfWeek.MONDAY);
+    assertThat(weekly.describe()).isEqualTo("monday");
+    assertThat(weekly.fullReportOn(java.time.LocalDate.of(2026, 11, 30))).isTrue(); // a Monday
+    assertThat(weekly.fullReportOn(java.time.LocalDate.of(2026, 12, 1))).isFalse();
+    assertThat(defaults().cadence().fullReportOn(java.time.LocalDate.of(2026, 12, 1))).isTrue();
+    Path file = dir.resolve("cadence.conf");
+    Files.writeString(file, "report { cadence = friday, alerts = false }\n");
+    Cadence friday = ConfigLoader.load(Optional.of(file), Map.of()).cadence();
+    assertThat(friday.weekday()).contains(java.time.DayOfWeek.FRIDAY);
+    assertThat(friday.alerts()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_REPORT_CADENCE", "måndag")))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot use 'måndag' for configuration key report.cadence: expected daily or a weekday in "
+            + "English: monday, tuesday, … sunday.");
+  }
+
+  @Test
+  void theRecipientsFileIsReadWhenTheConfigurationIsLoaded() throws IOException {
+    Path file = dir.resolve("recipients.csv");
+    Files.writeString(file, "\uFEFFemail,scope\nchef.it@example.se,IT\n\nCHEF.IT@example.se, IT/Service Desk Nord \n"
+        + "\"controller@example.se\",all\n");
+    VardagConfig c = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_RECIPIENTS_FILE", file.toString(),
+        "VARDAG_MAIL_OWNERS", "true"));
+    assertThat(c.audience().owners()).isTrue();
+    assertThat(c.audience().recipientsFile()).contains(file);
+    // One address on two lines is one recipient with both scopes.
+    assertThat(c.audience().listed()).containsExactly(
+        new Recipient("chef.it@example.se", java.util.List.of("IT", "IT/Service Desk Nord")),
+        new Recipient("controller@example.se", java.util.List.of("all")));
+    assertThat(c.audience().listed().get(1).all()).isTrue();
+  }
+
+  @Test
+  void aBadLineOfTheRecipientsFileIsAConfigurationErrorNamingTheLine() throws IOException {
+    Path file = dir.resolve("recipients.csv");
+    Map<String, String> env = Map.of("VARDAG_MAIL_RECIPIENTS_FILE", file.toString());
+    Files.writeString(file, "email,scope\nchef.it@example.se,IT\nnot an address,IT\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .isInstanceOfSatisfying(VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot read mail.recipients_file " + file + ", line 3, column email: found 'not an address', "
+            + "expected an e-mail address such as chef.it@example.se. Fix the line and run again: no run starts "
+            + "while the file has a bad line.");
+    Files.writeString(file, "email,scope\r\n\r\nchef.it@example.se,/IT\r\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .hasMessage("Cannot read mail.recipients_file " + file + ", line 3, column scope: found '/IT', expected "
+            + "'all' or an org-unit prefix such as IT/Service Desk (no leading, trailing or double '/'). Fix the line "
+            + "and run again: no run starts while the file has a bad line.");
+    Files.writeString(file, "email,scope\nchef.it@example.se,\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .hasMessageStartingWith("Cannot read mail.recipients_file " + file + ", line 2, column scope: found an empty "
+            + "value");
+    Files.writeString(file, "email,scope\nchef.it@example.se,IT,extra\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .hasMessageStartingWith("Cannot read mail.recipients_file " + file + ", line 2: found 3 fields, expected 2 "
+            + "fields: email,scope.");
+    Files.writeString(file, "mail,unit\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .hasMessageStartingWith("Cannot read mail.recipients_file " + file + ", line 1: found the column 'mail', "
+            + "expected the header email,scope and no other column.");
+    Files.delete(file);
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
+        .hasMessage("Cannot read the file named by mail.recipients_file, " + file + ": it does not exist. Create it "
+            + "(a CSV file with the header email,scope) or leave mail.recipients_file empty.");
+  }
+
+  @Test
+  void aRecipientsFileWithThePlaceholderDomainIsRefusedForSmtp() throws IOException {
+    Path file = dir.resolve("recipients.csv");
+    Files.writeString(file, "email,scope\nchef@example.org,all\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_RECIPIENTS_FILE",
+        file.toString(), "VARDAG_MAIL_TO", "ledning@firma.se", "VARDAG_MAIL_SMTP_HOST", "smtp.firma.se")))
+        .hasMessageContaining("chef@example.org");
   }
 
   @Test

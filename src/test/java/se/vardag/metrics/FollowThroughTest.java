@@ -848,6 +848,29 @@ class FollowThroughTest {
   }
 
   @Test
+  void ownerEmailIsTheRostersAddressWhileTheOwnerIsEmployedAtD() {
+    FollowThrough.Owner employed = new FollowThrough.Owner(true, day("2019-01-01"), null, "Karin Berg",
+        " karin.berg@example.se ");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), employed, "Goal", Deliveries.ALL, LIVE)
+        .row()).containsEntry("owner_email", "karin.berg@example.se");
+    // Left before D: named (the accountable role on the record), but no longer mailed.
+    FollowThrough.Owner left = new FollowThrough.Owner(true, day("2019-01-01"), day("2026-09-30"), "Karin Berg",
+        "karin.berg@example.se");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), left, "Goal", Deliveries.ALL, LIVE).row())
+        .containsEntry("owner_name", "Karin Berg").containsEntry("owner_email", null);
+    // Leaving on D itself: left_on is the first day not employed.
+    FollowThrough.Owner leavesOnD = new FollowThrough.Owner(true, day("2019-01-01"), D, "Karin Berg",
+        "karin.berg@example.se");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), leavesOnD, "Goal", Deliveries.ALL, LIVE)
+        .row()).containsEntry("owner_email", null);
+    FollowThrough.Owner noAddress = new FollowThrough.Owner(true, day("2019-01-01"), null, "Karin Berg", " ");
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), noAddress, "Goal", Deliveries.ALL, LIVE)
+        .row()).containsEntry("owner_email", null);
+    assertThat(evaluator.evaluate(initiative().build(), healthy().build(), FollowThrough.Owner.NOT_IN_ROSTER, "Goal",
+        Deliveries.ALL, LIVE).row()).containsEntry("owner_email", null);
+  }
+
+  @Test
   void ownerNameIsTheRostersDisplayNameOfTheOwner() {
     FollowThrough.Owner named = new FollowThrough.Owner(true, day("2019-01-01"), null, "Karin Berg");
     assertThat(evaluator.evaluate(initiative().build(), healthy().build(), named, "Goal", Deliveries.ALL, LIVE).row())

@@ -88,7 +88,7 @@ public final class Revision2Oracle {
     }
   }
 
-  private record Employee(String id, String name, String unit, LocalDate hired, LocalDate left) {
+  private record Employee(String id, String name, String email, String unit, LocalDate hired, LocalDate left) {
     boolean employedAt(LocalDate d) {
       return !hired.isAfter(d) && (left == null || left.isAfter(d));
     }
@@ -132,7 +132,7 @@ public final class Revision2Oracle {
     this.zone = requireNonNull(zone, "zone is null");
     this.runDate = requireNonNull(runDate, "runDate is null");
     for (Row r : read(dir.resolve("employees.csv"))) {
-      employees.put(r.get("employee_id"), new Employee(r.get("employee_id"), r.get("display_name"), r.get("org_unit"),
+      employees.put(r.get("employee_id"), new Employee(r.get("employee_id"), r.get("display_name"), r.get("email"), r.get("org_unit"),
           LocalDate.parse(r.get("hired_on")), r.get("left_on").isEmpty() ? null : LocalDate.parse(r.get("left_on"))));
     }
     List<Row> goalRows = optional("goals.csv");
@@ -471,6 +471,9 @@ public final class Revision2Oracle {
     // Section 5: the owner is named by display name (an accountable role); nobody else is.
     row.put("owner_name", owner == null || !employees.containsKey(owner) || employees.get(owner).name().isEmpty()
         ? null : employees.get(owner).name());
+    // The owner's address, for their own report (mail.owners): only while employed at D.
+    row.put("owner_email", !ownerActive || employees.get(owner).email().isBlank() ? null
+        : employees.get(owner).email().strip());
     row.put("owner_present", ownerPresent);
     row.put("owner_active", ownerActive);
     row.put("owner_has_mandate", mandate);

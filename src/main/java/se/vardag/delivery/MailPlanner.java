@@ -1,0 +1,267 @@
+package se.vardag.delivery;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardag.AtomicFiles;
+import se.vardag.Text;
+import se.vardag.config.Audience;
+import se.vardag.config.Cadence;
+import se.vardag.config.Recipient;
+import se.vardag.config.VardagConfig;
+import se.vardag.model.Tables;
+import se.vardag.report.InitiativeRow;
+import se.vardag.report.RenderedReport;
+import se.vardag.report.ReportVariants;
+import se.vardag.report.Scope;
+
+/**
+ * Works out who receives what for D (SPEC section 7) and renders it, when D's report is rendered:
+ * <ul>
+ *   <li>recipients: {@code mail.to} (the whole organisation), with {@code mail.owners} every owner employed
+ *   at D with an email in the roster (their own initiatives), and {@code mail.recipients_file}'s
+ *   (the whole organisation, or the initiatives whose targets lie under an org-unit prefix); an address in
+ *   several roles gets one mail with the union of its scopes;</li>
+ *   <li>kind: the full report when {@code report.cadence} is daily, on its weekday, or when the recipient has
+ *   had no full report in the six days before D (a missed weekday, a new recipient); otherwise, with
+ *   {@code report.alerts}, an alert when a verdict got worse or a high flag was raised since the recipient's
+ *   last mail, else nothing;</li>
+ *   <li>comparison: a report's changes count from the recipient's last full report, an alert's from their
+ *   last mail of any kind, each when that date is still published, else from the previous published date.</li>
+ * </ul>
+ * Each distinct (kind, scope, comparison date) is rendered once into {@code <versionDir>/mail/}; the plan
+ * is {@code mail/plan.json}. The organisation's report compared with the previous published date is the
+ * version's own {@code report/} folder. The plan depends on the ledger only through dates before D, so a
+ * rerun of D plans the same mail, and the ledger's (D, recipient) keeps it from going out twice.
+ */
+public final class MailPlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(MailPlanner.class);
+
+  static final String LEADERSHIP = "leadership";
+  static final String OWNER = "owner";
+  static final String LISTED = "recipients_file";
+
+  private final VardagConfig config;
+  private final Ledger ledger;
+
+  public MailPlanner(VardagConfig config, Path outputDir) {
+    this.config = requireNonNull(config, "config is null");
+    this.ledger = new Ledger(outputDir.toAbsolutePath().normalize().resolve(Mailer.DELIVERY_DIR));
+  }
+
+  /** One recipient before planning: the address, its roles and its scope on D (null: an address in error). */
+  record Member(String email, Set<String> roles, Scope scope, String problem) {}
+
+  /**
+   * The recipients of D with their scopes, in the order: mail.to, the recipients file, the owners. An
+   * address is compared without regard to case.
+   */
+  static List<Member> members(Audience audience, List<InitiativeRow> rows) {
+    Map<String, String> emails = new LinkedHashMap<>();
+    Map<String, Set<String>> roles = new LinkedHashMap<>();
+    Map<String, Scope> scopes = new LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (String to : audience.leadership()) {
+      add(emails, roles, scopes, Text.oneLine(to), LEADERSHIP, Scope.all());
+    }
+    for (Recipient r : audience.listed()) {
+      Scope s = null;
+      for (String scope : r.scopes()) {
+        Scope one = Recipient.ALL.equals(scope) ? Scope.all() : Scope.underOrgUnit(scope, rows);
+        s = s == null ? one : s.union(one);
+      }
+      add(emails, roles, scopes, r.email(), LISTED, s);
+    }
+    if (audience.owners()) {
+      Map<String, List<String>> owned = new LinkedHashMap<>();
+      Map<String, String> ownerAddress = new LinkedHashMap<>();
+      for (InitiativeRow i : rows) {
+        String email = i.str("owner_email");
+        if (email == null || email.isBlank() || !i.isTrue("owner_active")) {
+          continue;
+        }
+        String clean = Text.oneLine(email);
+        String key = clean.toLowerCase(Locale.ROOT);
+        ownerAddress.putIfAbsent(key, clean);
+        owned.computeIfAbsent(key, k -> new ArrayList<>()).add(i.id());
+        try {
+          new InternetAddress(clean, true).validate();
+        } catch (AddressException e) {
+          problems.put(key, "the roster's email of owner " + Text.oneLine(i.str("owner_id")) + " is not an e-mail address: '"
+              + clean + "'; correct it in employees.csv");
+        }
+      }
+      for (Map.Entry<String, List<String>> e : owned.entrySet()) {
+        add(emails, roles, scopes, ownerAddress.get(e.getKey()), OWNER, Scope.ownerOf(e.getValue()));
+      }
+    }
+    List<Member> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : emails.entrySet()) {
+      out.add(new Member(e.getValue(), roles.get(e.getKey()), scopes.get(e.getKey()), problems.get(e.getKey())));
+    }
+    return out;
+  }
+
+  private static void add(Map<String, String> emails, Map<String, Set<String>> roles, Map<String, Scope> scopes,
+      String email, String role, Scope scope) {
+    if (email.isEmpty()) {
+      return;
+    }
+    String key = email.toLowerCase(Locale.ROOT);
+    emails.putIfAbsent(key, email);
+    roles.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(role);
+    scopes.merge(key, scope, Scope::union);
+  }
+
+  /**
+   * Plans D's mail and renders what it needs into {@code versionDir/mail/} (replacing an earlier plan of
+   * the same version folder whole). {@code mainComparedWith} is the date the version's own report was
+   * compared with (null: none); {@code previous}, the latest published date before D (null: none).
+   */
+  public MailPlan plan(LocalDate asOf, Path versionDir, ReportVariants variants, LocalDate mainComparedWith,
+      LocalDate previous) {
+    requireNonNull(asOf, "asOf is null");
+    Map<String, Ledger.State> states;
+    try {
+      states = ledger.states();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the delivery ledger to plan the mail for " + asOf, e);
+    }
+    Cadence cadence = config.cadence();
+    LocalDate nextFull = cadence.weekday().map(w -> asOf.with(TemporalAdjusters.next(w))).orElse(null);
+    Path mailDir = versionDir.resolve(MailPlan.DIR);
+    Path tmp = versionDir.resolve("." + MailPlan.DIR + ".tmp-" + UUID.randomUUID());
+    Map<String, String> rendered = new LinkedHashMap<>(); // variant key -> folder, or "" for an empty alert
+    List<MailPlan.Item> items = new ArrayList<>();
+    try {
+      cleanLeftovers(versionDir);
+      Files.createDirectories(tmp);
+      for (Member m : members(config.audience(), variants.base().initiatives())) {
+        List<String> roles = List.copyOf(m.roles());
+        String scope = m.scope().toString();
+        if (m.problem() != null) {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null, m.problem()));
+          continue;
+        }
+        if (m.scope().isEmpty()) {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+              "no initiative in the register on " + asOf + " targets " + String.join(" or ", m.scope().units())));
+          continue;
+        }
+        Optional<LocalDate> lastReport = Ledger.lastReceived(states, m.email(), asOf, Ledger.REPORT);
+        Optional<LocalDate> lastMail = Ledger.lastReceived(states, m.email(), asOf, null);
+        boolean full = cadence.fullReportOn(asOf) || lastReport.isEmpty() || lastReport.get().isBefore(asOf.minusDays(6));
+        if (full) {
+          LocalDate since = lastReport.filter(variants::comparable).orElse(previous);
+          String folder;
+          if (m.scope().isAll() && java.util.Objects.equals(since, mainComparedWith)) {
+            folder = Tables.REPORT;
+          } else {
+            String key = "report-" + m.scope().key() + "-" + (since == null ? "none" : since.toString());
+            folder = rendered.get(key);
+            if (folder == null) {
+              folder = MailPlan.DIR + "/" + key;
+              write(variants.report(m.scope(), since), tmp.resolve(key));
+              rendered.put(key, folder);
+            }
+          }
+          String why = cadence.daily() ? "report.cadence = daily"
+              : cadence.fullReportOn(asOf) ? "the weekday of report.cadence = " + cadence.describe()
+              : lastReport.isEmpty() ? "the recipient's first report" : "no full report since " + lastReport.get();
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.REPORT, since, folder, why));
+          continue;
+        }
+        if (!cadence.alerts()) {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+              "not the weekday of report.cadence = " + cadence.describe() + ", and report.alerts = false"));
+          continue;
+        }
+        LocalDate since = lastMail.filter(variants::comparable).orElse(previous);
+        if (since == null) {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+              "not the weekday of report.cadence = " + cadence.describe() + ", and no earlier date to compare with"));
+          continue;
+        }
+        String key = "alert-" + m.scope().key() + "-" + since;
+        String folder = rendered.get(key);
+        if (folder == null) {
+          Optional<RenderedReport> alert = variants.alert(m.scope(), since, nextFull);
+          folder = alert.isEmpty() ? "" : MailPlan.DIR + "/" + key;
+          if (alert.isPresent()) {
+            write(alert.get(), tmp.resolve(key));
+          }
+          rendered.put(key, folder);
+        }
+        if (folder.isEmpty()) {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, since, null,
+              "not the weekday of report.cadence = " + cadence.describe() + ", and no verdict got worse and no high "
+                  + "flag was raised since " + since));
+        } else {
+          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.ALERT, since, folder,
+              "a verdict got worse or a high flag was raised since " + since));
+        }
+      }
+      MailPlan plan = new MailPlan(asOf, items);
+      plan.write(tmp.resolve(MailPlan.FILE));
+      AtomicFiles.syncDir(tmp);
+      Path old = null;
+      if (Files.exists(mailDir)) {
+        old = versionDir.resolve("." + MailPlan.DIR + ".old-" + UUID.randomUUID());
+        Files.move(mailDir, old);
+      }
+      Files.move(tmp, mailDir);
+      AtomicFiles.syncDir(versionDir);
+      if (old != null) {
+        AtomicFiles.deleteRecursively(old);
+      }
+      LOG.info("Mail for {}: {} full report(s), {} alert(s), {} recipient(s) without mail; {} rendered variant(s)",
+          asOf, plan.count(MailPlan.Kind.REPORT), plan.count(MailPlan.Kind.ALERT), plan.count(MailPlan.Kind.NONE),
+          rendered.values().stream().filter(f -> !f.isEmpty()).count());
+      return plan;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the mail plan for " + asOf + " into " + mailDir, e);
+    }
+  }
+
+  private static void write(RenderedReport report, Path dir) {
+    report.writeTo(dir);
+  }
+
+  private static void cleanLeftovers(Path versionDir) throws IOException {
+    if (!Files.isDirectory(versionDir)) {
+      return;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionDir, "." + MailPlan.DIR + ".{tmp,old}-*")) {
+      for (Path p : ds) {
+        AtomicFiles.deleteRecursively(p);
+      }
+    }
+  }
+
+  /** The recipients of a plan, lower case: who may still get a pending message. */
+  static Set<String> recipients(MailPlan plan) {
+    Set<String> out = new TreeSet<>();
+    plan.items().forEach(i -> out.add(i.recipient().toLowerCase(Locale.ROOT)));
+    return out;
+  }
+}

@@ -1,0 +1,168 @@
+package se.vardag.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.vardag.delivery.DeliveryTestSupport.bytes;
+import static se.vardag.delivery.DeliveryTestSupport.env;
+import static se.vardag.delivery.DeliveryTestSupport.leaves;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import se.vardag.ExitCode;
+import se.vardag.SparkTestSupport;
+import se.vardag.config.VardagConfig;
+import se.vardag.report.ReportFixtures;
+import se.vardag.run.Pipeline;
+
+/**
+ * Tried as leadership and owners would (issue 11): data-samples, nightly runs for two dates a week
+ * apart (both run on 28 November, when the usage files of both are in) and a rerun, delivered to a real SMTP server (GreenMail). Leadership gets a digest that names the date it
+ * compares with and carries the PDF; each owner employed at D gets their own initiatives only; the
+ * owner of INI-004, who left on 2026-09-30, gets nothing; the head of IT (recipients file, scope IT)
+ * gets INI-001, INI-002 and INI-007 (targets IT/Service Desk Nord, IT/Service Desk Syd, IT/Drift and
+ * IT/Utveckling); nobody gets a second copy on the rerun.
+ */
+class MailAudienceEndToEndTest {
+  static final LocalDate WEEK_1 = LocalDate.of(2026, 11, 20);
+  static final LocalDate WEEK_2 = LocalDate.of(2026, 11, 27);
+  static final String LEADERSHIP = "ledningsgruppen@vardagsverket.example";
+  static final String IT_HEAD = "it-chef@vardagsverket.example";
+  /** The owners employed at both dates with an email in data-samples' roster, and their initiatives. */
+  static final List<String[]> OWNERS = List.of(
+      new String[] {"leyla.lindqvist@vardagsverket.example", "INI-001"},
+      new String[] {"sofia.arvidsson@vardagsverket.example", "INI-005"},
+      new String[] {"britt-marie.jonsson@vardagsverket.example", "INI-006"},
+      new String[] {"viktor.hansson@vardagsverket.example", "INI-007"},
+      new String[] {"ahmed.gustafsson@vardagsverket.example", "INI-008"},
+      new String[] {"lars.bergstrom@vardagsverket.example", "INI-009"});
+  static final String LEFT = "mattias.lind@vardagsverket.example";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir
+  static Path dir;
+
+  static Path samples;
+
+  @BeforeAll
+  static void setUp() {
+    SparkTestSupport.spark();
+    samples = Path.of(System.getProperty("vardag.project.dir", ".")).resolve("data-samples");
+  }
+
+  static VardagConfig config() throws Exception {
+    Path recipients = dir.resolve("recipients.csv");
+    Files.writeString(recipients, "email,scope\n" + IT_HEAD + ",IT\n", StandardCharsets.UTF_8);
+    return DeliveryTestSupport.config("sv", env("VARDAG_MAIL_TO", LEADERSHIP, "VARDAG_MAIL_OWNERS", "true",
+        "VARDAG_MAIL_RECIPIENTS_FILE", recipients.toString(), "VARDAG_MAIL_SMTP_HOST", "127.0.0.1",
+        "VARDAG_MAIL_SMTP_PORT", Integer.toString(greenMail.getSmtp().getPort())));
+  }
+
+  static ExitCode nightly(VardagConfig config, Path out, LocalDate d, String clock) {
+    Clock c = Clock.fixed(Instant.parse(clock), ZoneOffset.UTC);
+    return new Pipeline(config, new Pipeline.Options(samples, out, null, false), c, dir.resolve("home"),
+        se.vardag.cli.TestStages.reportAndDelivery(config, out, c)).nightly(Optional.of(d));
+  }
+
+  static List<MimeMessage> to(String recipient) throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equalsIgnoreCase(recipient)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  static Part part(MimeMessage m, String type) throws Exception {
+    for (Part p : leaves(m)) {
+      if (p.isMimeType(type)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The initiative ids in a message's CSV attachment. */
+  static TreeSet<String> ids(MimeMessage m) throws Exception {
+    String csv = new String(bytes(part(m, "text/csv")), StandardCharsets.UTF_8);
+    TreeSet<String> ids = new TreeSet<>();
+    Matcher matcher = Pattern.compile("(?m)^\"?(INI-\\d{3})").matcher(csv.replace("\uFEFF", ""));
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    return ids;
+  }
+
+  static String text(MimeMessage m) throws Exception {
+    return new String(bytes(part(m, "text/plain")), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void twoRunsAWeekApartAndARerunSendEachRecipientTheirOwnScopeOncePerDate() throws Exception {
+    VardagConfig config = config();
+    Path out = dir.resolve("out");
+    assertThat(nightly(config, out, WEEK_1, "2026-11-28T01:15:00Z")).isEqualTo(ExitCode.OK);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2 + OWNERS.size());
+    assertThat(nightly(config, out, WEEK_2, "2026-11-28T02:15:00Z")).isEqualTo(ExitCode.OK);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2 * (2 + OWNERS.size()));
+
+    // Leadership: a digest for 27 November that compares with 20 November, the whole report as a PDF.
+    List<MimeMessage> leadership = to(LEADERSHIP);
+    assertThat(leadership).hasSize(2);
+    MimeMessage second = leadership.get(1);
+    assertThat(second.getSubject()).startsWith("Vardag 27 november 2026: ");
+    assertThat(text(leadership.get(0))).doesNotContain("Förändringar sedan");
+    assertThat(text(second)).contains("== Förändringar sedan 20 november 2026 ==");
+    Part pdf = part(second, "application/pdf");
+    assertThat(pdf).isNotNull();
+    assertThat(pdf.getFileName()).isEqualTo("initiativrapport-2026-11-27.pdf");
+    assertThat(new String(bytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(ids(second)).hasSize(9);
+
+    // Each owner: their own initiative, both weeks, and the second compares with the first.
+    for (String[] owner : OWNERS) {
+      List<MimeMessage> mails = to(owner[0]);
+      assertThat(mails).as(owner[0]).hasSize(2);
+      for (MimeMessage m : mails) {
+        assertThat(ids(m)).as(owner[0]).containsExactly(owner[1]);
+        assertThat(text(m)).as(owner[0]).contains("DINA INITIATIV SOM ÄGARE");
+      }
+      assertThat(text(mails.get(1))).contains("Förändringar sedan 20 november 2026");
+      assertThat(part(mails.get(1), "application/pdf")).isNotNull();
+    }
+    // INI-004's owner left on 2026-09-30: no mail at all.
+    assertThat(to(LEFT)).isEmpty();
+    // The head of IT: the initiatives whose targets lie under IT.
+    List<MimeMessage> itHead = to(IT_HEAD);
+    assertThat(itHead).hasSize(2);
+    assertThat(ids(itHead.get(1))).containsExactly("INI-001", "INI-002", "INI-007");
+    assertThat(text(itHead.get(1))).contains("INITIATIVEN FÖR IT").doesNotContain("Ekonomi");
+
+    // The rerun of 27 November sends nobody a second copy.
+    assertThat(nightly(config, out, WEEK_2, "2026-11-28T03:15:00Z")).isEqualTo(ExitCode.OK);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2 * (2 + OWNERS.size()));
+    String ledger = Files.readString(out.resolve("_delivery/ledger.jsonl"), StandardCharsets.UTF_8);
+    assertThat(ledger).contains("\"kind\":\"report\"").doesNotContain(LEFT);
+    assertThat(out.resolve("reports/as_of=" + WEEK_2)).exists();
+  }
+}
