@@ -28,7 +28,8 @@ import se.vardag.delivery.DeliveryResult.Status;
 import se.vardag.report.RenderedReport;
 
 /**
- * Delivers the report exactly once per (D, recipient): over SMTP when {@code mail.smtp.host} is set, else
+ * Delivers D's mail ({@link MailPlan}: the report or alert each recipient gets) exactly once per (D,
+ * recipient): over SMTP when {@code mail.smtp.host} is set, else
  * as an {@code .eml} file in the outbox. Bookkeeping lives in {@code <outputDir>/_delivery/}:
  * <pre>
  *   ledger.jsonl                 append-only, fsynced: intent / sent / failed / cancelled per (D, recipient)
