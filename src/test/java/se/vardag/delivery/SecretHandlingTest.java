@@ -109,7 +109,7 @@ class SecretHandlingTest {
 
       List<String> forms = forms();
       String logged = log.text();
-      assertThat(logged).contains("Delivering the report", "535", "454");
+      assertThat(logged).contains("Delivering the mail", "535", "454");
       for (String f : forms) {
         assertThat(logged).as("log").doesNotContain(f);
         for (String t : results) {
