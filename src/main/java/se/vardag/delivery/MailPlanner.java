@@ -29,6 +29,7 @@ import se.vardag.config.Audience;
 import se.vardag.config.Cadence;
 import se.vardag.config.Recipient;
 import se.vardag.config.VardagConfig;
+import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 import se.vardag.report.InitiativeRow;
 import se.vardag.report.RenderedReport;
@@ -96,8 +97,8 @@ public final class MailPlanner {
       Map<String, List<String>> owned = new LinkedHashMap<>();
       Map<String, String> ownerAddress = new LinkedHashMap<>();
       for (InitiativeRow i : rows) {
-        String email = i.str("owner_email");
-        if (email == null || email.isBlank() || !i.isTrue("owner_active")) {
+        String email = i.str(Columns.OWNER_EMAIL);
+        if (email == null || email.isBlank() || !i.isTrue(Columns.OWNER_ACTIVE)) {
           continue;
         }
         String clean = Text.oneLine(email);
@@ -107,7 +108,7 @@ public final class MailPlanner {
         try {
           new InternetAddress(clean, true).validate();
         } catch (AddressException e) {
-          problems.put(key, "the roster's email of owner " + Text.oneLine(i.str("owner_id")) + " is not an e-mail address: '"
+          problems.put(key, "the roster's email of owner " + Text.oneLine(i.str(Columns.OWNER_ID)) + " is not an e-mail address: '"
               + clean + "'; correct it in employees.csv");
         }
       }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import se.vardag.config.FlagThresholds;
+import se.vardag.model.Columns;
 import se.vardag.model.Flag;
 import se.vardag.model.Initiative;
 import se.vardag.model.Tables;
@@ -107,13 +108,13 @@ public final class AdoptionTables {
         plainRows.add(plain);
         for (Flag f : e.flags()) {
           Map<String, Object> v = new LinkedHashMap<>();
-          v.put("initiative_id", i.id());
+          v.put(Columns.INITIATIVE_ID, i.id());
           v.put("name", i.name());
           v.put("code", f.code().name());
           v.put("pillar", f.code().pillar().code());
           v.put("severity", f.code().severity().label());
           v.put("evidence", f.evidence());
-          v.put("evidence_args", f.args());
+          v.put(Columns.EVIDENCE_ARGS, f.args());
           v.put("verdict", e.verdict());
           flagRows.add(Tables.row(Tables.FOLLOW_THROUGH_FLAGS, v, date));
         }
@@ -141,15 +142,15 @@ public final class AdoptionTables {
       int weekEnd = d - 7 * k;
       Map<String, Object> row = at.apply(weekEnd).row();
       Map<String, Object> h = new LinkedHashMap<>();
-      h.put("initiative_id", i.id());
+      h.put(Columns.INITIATIVE_ID, i.id());
       h.put("name", i.name());
-      h.put("week_index", k);
-      h.put("week_end", LocalDate.ofEpochDay(weekEnd));
+      h.put(Columns.WEEK_INDEX, k);
+      h.put(Columns.WEEK_END, LocalDate.ofEpochDay(weekEnd));
       h.put("verdict", row.get("verdict"));
-      h.put("flag_count", row.get("flag_count"));
-      h.put("high_flag_count", row.get("high_flag_count"));
-      h.put("adoption_rate", row.get("adoption_rate"));
-      h.put("sustained_rate", row.get("sustained_rate"));
+      h.put(Columns.FLAG_COUNT, row.get(Columns.FLAG_COUNT));
+      h.put(Columns.HIGH_FLAG_COUNT, row.get(Columns.HIGH_FLAG_COUNT));
+      h.put(Columns.ADOPTION_RATE, row.get(Columns.ADOPTION_RATE));
+      h.put(Columns.SUSTAINED_RATE, row.get(Columns.SUSTAINED_RATE));
       h.put("suppressed", row.get("suppressed"));
       out.add(h);
     }
@@ -169,16 +170,16 @@ public final class AdoptionTables {
       Long active = usage ? u.activeUsers() : null;
       Long sustained = usage ? u.sustainedUsers() : null;
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("initiative_id", i.id());
+      row.put(Columns.INITIATIVE_ID, i.id());
       row.put("name", i.name());
-      row.put("org_unit", u.orgUnit());
-      row.put("target_population", pop);
+      row.put(Columns.ORG_UNIT, u.orgUnit());
+      row.put(Columns.TARGET_POPULATION, pop);
       row.put("trained", hidden ? null : u.trained());
-      row.put("active_users", hidden ? null : active);
-      row.put("sustained_users", hidden ? null : sustained);
-      row.put("training_coverage", hidden ? null : rate(u.trained(), pop));
-      row.put("adoption_rate", hidden ? null : rate(active, pop));
-      row.put("sustained_rate", hidden ? null : rate(sustained, pop));
+      row.put(Columns.ACTIVE_USERS, hidden ? null : active);
+      row.put(Columns.SUSTAINED_USERS, hidden ? null : sustained);
+      row.put(Columns.TRAINING_COVERAGE, hidden ? null : rate(u.trained(), pop));
+      row.put(Columns.ADOPTION_RATE, hidden ? null : rate(active, pop));
+      row.put(Columns.SUSTAINED_RATE, hidden ? null : rate(sustained, pop));
       row.put("suppressed", hidden);
       row.put("suppression", u.suppression());
       out.add(row);
@@ -198,12 +199,12 @@ public final class AdoptionTables {
     for (int k = 0; k < weekly.length; k++) {
       LocalDate weekEnd = LocalDate.ofEpochDay(c.asOf() - 7L * k);
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("initiative_id", i.id());
+      row.put(Columns.INITIATIVE_ID, i.id());
       row.put("name", i.name());
-      row.put("week_index", k);
-      row.put("week_start", weekEnd.minusDays(6));
-      row.put("week_end", weekEnd);
-      row.put("active_users", suppressed || !usage ? null : weekly[k]);
+      row.put(Columns.WEEK_INDEX, k);
+      row.put(Columns.WEEK_START, weekEnd.minusDays(6));
+      row.put(Columns.WEEK_END, weekEnd);
+      row.put(Columns.ACTIVE_USERS, suppressed || !usage ? null : weekly[k]);
       row.put("suppressed", suppressed);
       out.add(row);
     }

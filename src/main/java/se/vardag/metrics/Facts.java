@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import se.vardag.facts.DayFactsFile;
 import se.vardag.facts.SignalMatcher;
 import se.vardag.facts.UsageStore;
+import se.vardag.model.Columns;
 import se.vardag.model.Initiative;
 
 /**
@@ -43,10 +44,10 @@ public final class Facts {
 
   /** The common shape of every fact. Unused columns are null. */
   public static final StructType SCHEMA = new StructType()
-      .add("initiative_id", DataTypes.StringType, false)
+      .add(Columns.INITIATIVE_ID, DataTypes.StringType, false)
       .add("kind", DataTypes.IntegerType, false)
       .add("pid", DataTypes.LongType, true)
-      .add("org_unit", DataTypes.StringType, true)
+      .add(Columns.ORG_UNIT, DataTypes.StringType, true)
       .add("d1", DataTypes.IntegerType, true)
       .add("d2", DataTypes.IntegerType, true)
       .add("first_word", DataTypes.IntegerType, true)
@@ -76,7 +77,7 @@ public final class Facts {
       }
     }
     StructType schema = new StructType()
-        .add("initiative_id", DataTypes.StringType, false)
+        .add(Columns.INITIATIVE_ID, DataTypes.StringType, false)
         .add("what", DataTypes.StringType, false)
         .add("a", DataTypes.StringType, true)
         .add("b", DataTypes.StringType, true);
@@ -92,24 +93,24 @@ public final class Facts {
   /** Employees whose org unit matches one of an initiative's targets (employment is judged per day later). */
   static Dataset<Row> targets(Dataset<Row> employees, Dataset<Row> register) {
     Dataset<Row> prefixes = register.filter(col("what").equalTo("target"))
-        .select(col("initiative_id"), col("a").as("prefix"));
-    return employees.select(col("pid"), col("org_unit"), col("hired"), col("left"),
-            explode(ancestors("org_unit")).as("prefix"))
+        .select(col(Columns.INITIATIVE_ID), col("a").as("prefix"));
+    return employees.select(col("pid"), col(Columns.ORG_UNIT), col("hired"), col("left"),
+            explode(ancestors(Columns.ORG_UNIT)).as("prefix"))
         .join(broadcast(prefixes), "prefix")
-        .select(col("initiative_id"), lit(TARGET).as("kind"), col("pid"), col("org_unit"),
+        .select(col(Columns.INITIATIVE_ID), lit(TARGET).as("kind"), col("pid"), col(Columns.ORG_UNIT),
             col("hired").as("d1"), col("left").as("d2"));
   }
 
   static Dataset<Row> trainings(Dataset<Row> trainings, Dataset<Row> register) {
     Dataset<Row> courses = register.filter(col("what").equalTo("course"))
-        .select(col("initiative_id"), col("a").as("course_id"));
+        .select(col(Columns.INITIATIVE_ID), col("a").as("course_id"));
     return trainings.join(broadcast(courses), "course_id")
-        .select(col("initiative_id"), lit(TRAINING).as("kind"), col("pid"), col("completed").as("d1"));
+        .select(col(Columns.INITIATIVE_ID), lit(TRAINING).as("kind"), col("pid"), col("completed").as("d1"));
   }
 
   /** Each initiative's usage per person: (initiative_id, pid, first_word, words). */
   public static final StructType ACTIVITY_SCHEMA = new StructType()
-      .add("initiative_id", DataTypes.StringType, false)
+      .add(Columns.INITIATIVE_ID, DataTypes.StringType, false)
       .add("pid", DataTypes.LongType, false)
       .add("first_word", DataTypes.IntegerType, false)
       .add("words", DataTypes.createArrayType(DataTypes.LongType, false), false);
@@ -161,35 +162,35 @@ public final class Facts {
   }
 
   static Dataset<Row> activityFacts(Dataset<Row> activity) {
-    return activity.select(col("initiative_id"), lit(ACTIVITY).as("kind"), col("pid"), col("first_word"),
+    return activity.select(col(Columns.INITIATIVE_ID), lit(ACTIVITY).as("kind"), col("pid"), col("first_word"),
         col("words"));
   }
 
   static Dataset<Row> learning(Dataset<Row> learning) {
-    return learning.select(col("initiative_id"), lit(LEARNING).as("kind"), col("pid"), col("held").as("d1"),
+    return learning.select(col(Columns.INITIATIVE_ID), lit(LEARNING).as("kind"), col("pid"), col("held").as("d1"),
         col("activity").as("text"), col("hours").as("num"));
   }
 
   static Dataset<Row> followUps(Dataset<Row> followUps) {
-    return followUps.select(col("initiative_id"), lit(FOLLOW_UP).as("kind"), col("held").as("d1"),
+    return followUps.select(col(Columns.INITIATIVE_ID), lit(FOLLOW_UP).as("kind"), col("held").as("d1"),
         col("maturity").as("d2"));
   }
 
   /** Observations of an initiative's KPI in org units matching its targets. */
   static Dataset<Row> outcomes(Dataset<Row> outcomes, Dataset<Row> register) {
-    Dataset<Row> kpis = register.filter(col("what").equalTo("kpi")).select(col("initiative_id"), col("a").as("kpi"));
+    Dataset<Row> kpis = register.filter(col("what").equalTo("kpi")).select(col(Columns.INITIATIVE_ID), col("a").as("kpi"));
     Dataset<Row> prefixes = register.filter(col("what").equalTo("target"))
-        .select(col("initiative_id"), col("a").as("prefix"));
-    Dataset<Row> wanted = kpis.join(prefixes, "initiative_id");
+        .select(col(Columns.INITIATIVE_ID), col("a").as("prefix"));
+    Dataset<Row> wanted = kpis.join(prefixes, Columns.INITIATIVE_ID);
     return outcomes.select(col("kpi"), col("observed"), col("value"), col("row_id"),
-            explode(ancestors("org_unit")).as("prefix"))
+            explode(ancestors(Columns.ORG_UNIT)).as("prefix"))
         .join(broadcast(wanted), new String[] {"kpi", "prefix"})
-        .select(col("initiative_id"), lit(OUTCOME).as("kind"), col("observed").as("d1"), col("value").as("num"),
+        .select(col(Columns.INITIATIVE_ID), lit(OUTCOME).as("kind"), col("observed").as("d1"), col("value").as("num"),
             col("row_id"));
   }
 
   static Dataset<Row> markers(Dataset<Row> register) {
-    return register.filter(col("what").equalTo("marker")).select(col("initiative_id"), lit(MARKER).as("kind"));
+    return register.filter(col("what").equalTo("marker")).select(col(Columns.INITIATIVE_ID), lit(MARKER).as("kind"));
   }
 
   /** Every fact, in {@link #SCHEMA}. {@code activity} is in {@link #ACTIVITY_SCHEMA}. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import se.vardag.SameSide;
 import se.vardag.config.FlagThresholds;
+import se.vardag.model.Columns;
 import se.vardag.model.Flag;
 import se.vardag.model.FlagCode;
 import se.vardag.model.Initiative;
@@ -140,135 +141,11 @@ public final class FollowThrough {
     // The usage flags rest on delivered, flowing usage data (SPEC section 4).
     boolean usageJudged = usageMeasured && !allSilent;
 
-    List<Flag> flags = new ArrayList<>();
-    if (!i.stopped()) {
-      if ((postPilot || endingSoon) && !ownerPresent) {
-        flags.add(flag(FlagCode.NO_OWNER, end == null ? "no owner is named for after the pilot"
-            : "no owner is named for after the pilot, which " + (postPilot ? "ended" : "ends") + " on " + date(end),
-            "pilot_end", end == null ? null : date(end)));
-      }
-      if (ownerPresent && !ownerActive) {
-        if (owner == null || !owner.inRoster()) {
-          flags.add(flag(FlagCode.OWNER_LEFT, "owner " + i.ownerId() + " is not in the HR roster",
-              "owner_id", i.ownerId(), "owner_status", "not_in_roster"));
-        } else if (owner.hiredOn() > d) {
-          flags.add(flag(FlagCode.OWNER_LEFT, "owner " + i.ownerId() + " is not employed until " + date(owner.hiredOn()),
-              "owner_id", i.ownerId(), "owner_status", "not_yet_hired", "date", date(owner.hiredOn())));
-        } else {
-          flags.add(flag(FlagCode.OWNER_LEFT, "owner " + i.ownerId() + " left on " + date(owner.leftOn()),
-              "owner_id", i.ownerId(), "owner_status", "left", "date", date(owner.leftOn())));
-        }
-      }
-      if (ownerPresent && !Boolean.TRUE.equals(i.ownerHasMandate())) {
-        boolean unknown = i.ownerHasMandate() == null;
-        flags.add(flag(FlagCode.NO_MANDATE, unknown
-                ? "the register does not say whether owner " + i.ownerId() + " has a mandate"
-                : "the register says owner " + i.ownerId() + " has no mandate",
-            "owner_id", i.ownerId(), "mandate", unknown ? "unknown" : "false"));
-      }
-      if (i.goalId() == null) {
-        flags.add(flag(FlagCode.NO_GOAL, "not tied to a strategic goal", "goal_status", "none"));
-      } else if (Boolean.FALSE.equals(goalLinked)) {
-        flags.add(flag(FlagCode.NO_GOAL, "goal " + i.goalId() + " is not in goals.csv", "goal_status", "not_found",
-            "goal_id", i.goalId()));
-      }
-      if (postPilot && i.followUpEveryDays() == null) {
-        flags.add(flag(FlagCode.NO_FOLLOW_UP_CADENCE, pilotOver(i) + " and no follow-up cadence is agreed",
-            "pilot_end", end == null ? null : date(end), "status", end == null ? i.status() : null));
-      }
-      if (postPilot && i.followUpEveryDays() != null && followUpsDelivered) {
-        double limit = thresholds.followUpOverdueFactor() * i.followUpEveryDays();
-        if (lastFollowUp == null) {
-          flags.add(flag(FlagCode.FOLLOW_UP_OVERDUE, "no follow-up held yet; agreed every " + i.followUpEveryDays()
-                  + " days", "cadence_days", String.valueOf(i.followUpEveryDays()), "limit_days", num(limit)));
-        } else if (daysSince > limit) {
-          flags.add(flag(FlagCode.FOLLOW_UP_OVERDUE, "last follow-up on " + date(lastFollowUp) + ", " + daysSince
-                  + " days ago; agreed every " + i.followUpEveryDays() + " days (overdue after " + num(limit) + ")",
-              "cadence_days", String.valueOf(i.followUpEveryDays()), "limit_days", num(limit),
-              "last_follow_up", date(lastFollowUp), "days_since", String.valueOf(daysSince)));
-        }
-      }
-      if (allocation == null || allocation == 0) {
-        flags.add(flag(FlagCode.NO_PRACTICE_TIME, "no practice time allocated"));
-      }
-      double minRatio = thresholds.practiceTimeUnusedMinRatio();
-      if (allocation != null && allocation > 0 && d >= i.pilotStart() + thresholds.practiceTimeUnusedAfterDays()
-          && !suppressed && practiceRatio != null && practiceRatio < minRatio) {
-        flags.add(flag(FlagCode.PRACTICE_TIME_UNUSED,
-            plain(SameSide.round(practicePerPersonWeek, minRatio * allocation, 1)) + " h of practice per person and"
-                + " week in the last 4 weeks, of " + hours(allocation) + " h allocated ("
-                + pct(practiceRatio, minRatio) + ")",
-            "hours_per_person_week", exact(practicePerPersonWeek), "allocated_hours", exact(allocation),
-            "ratio", exact(practiceRatio), "threshold", exact(minRatio)));
-      }
-      if (i.courseIds().isEmpty()) {
-        flags.add(flag(FlagCode.NO_TRAINING_PLAN, "no course is linked to it"));
-      }
-      double minCoverage = thresholds.lowTrainingCoverageMin();
-      if (postPilot && !i.courseIds().isEmpty() && !suppressed && coverage != null && coverage < minCoverage) {
-        flags.add(flag(FlagCode.LOW_TRAINING_COVERAGE, a.trained() + " of " + pop + " target employees trained ("
-                + pct(coverage, minCoverage) + ")", "trained", String.valueOf(a.trained()),
-            "target_population", String.valueOf(pop), "coverage", exact(coverage), "threshold", exact(minCoverage)));
-      }
-      double maxTnu = thresholds.trainedNotUsingMaxRate();
-      if (usageJudged && !suppressed && a.trainedNotUsingBase() >= minGroupSize && tnuRate != null
-          && tnuRate > maxTnu) {
-        flags.add(flag(FlagCode.TRAINED_NOT_USING, a.trainedNotUsing() + " of " + a.trainedNotUsingBase()
-                + " people trained 28 days ago or more have not used it in 28 days (" + pct(tnuRate, maxTnu) + ")",
-            "trained_not_using", String.valueOf(a.trainedNotUsing()),
-            "trained_not_using_base", String.valueOf(a.trainedNotUsingBase()), "rate", exact(tnuRate),
-            "threshold", exact(maxTnu)));
-      }
-      if (postPilot && learningDelivered && a.learningSessions90d() == 0) {
-        flags.add(flag(FlagCode.NO_LEARNING_FOLLOW_UP, "no workshop, peer learning or coaching in the last 90 days"
-            + (end == null ? "; " + pilotOver(i) : " since the pilot ended on " + date(end)),
-            "pilot_end", end == null ? null : date(end), "status", end == null ? i.status() : null));
-      }
-      if (!usageMeasured) {
-        flags.add(flag(FlagCode.NO_USAGE_SIGNAL, "no usage signal is defined, so everyday use cannot be measured"));
-      }
-      double minSustained = thresholds.lowAdoptionMinSustainedRate();
-      if (usageJudged && end != null && end <= d - thresholds.lowAdoptionAfterDays() && !suppressed
-          && sustainedRate != null && sustainedRate < minSustained) {
-        flags.add(flag(FlagCode.LOW_ADOPTION, a.sustainedUsers() + " of " + pop
-                + " target employees used it in at least 3 of the last 4 weeks (" + pct(sustainedRate, minSustained)
-                + ")", "sustained_users", String.valueOf(a.sustainedUsers()), "target_population", String.valueOf(pop),
-            "sustained_rate", exact(sustainedRate), "threshold", exact(minSustained)));
-      }
-      double minRetention = thresholds.adoptionDecayMinRetention();
-      if (usageJudged && !suppressed && retention != null && retention < minRetention) {
-        flags.add(flag(FlagCode.ADOPTION_DECAY, a.currentWau() + " weekly users now against " + a.pilotPeakWau()
-                + " at the pilot's peak (" + pct(retention, minRetention) + ")",
-            "current_wau", String.valueOf(a.currentWau()), "pilot_peak_wau", String.valueOf(a.pilotPeakWau()),
-            "retention", exact(retention), "threshold", exact(minRetention)));
-      }
-      if (postPilot && i.kpi() == null) {
-        flags.add(flag(FlagCode.NO_EFFECT_MEASURE, "no KPI is named to show its effect"));
-      }
-      double minImproved = thresholds.noEffectMinImprovedShare();
-      if (outcomesDelivered && i.kpi() != null && end != null && end <= d - thresholds.noEffectAfterDays()) {
-        if (baselineMedian == null) {
-          flags.add(flag(FlagCode.NO_EFFECT, "no observation of " + i.kpi() + " in the 90 days before the pilot",
-              "kpi", i.kpi(), "reason", "no_baseline"));
-        } else if (a.kpiCurrentObservations() == 0) {
-          flags.add(flag(FlagCode.NO_EFFECT, "no observation of " + i.kpi() + " in the last 28 days",
-              "kpi", i.kpi(), "reason", "no_current", "baseline_median", exact(baselineMedian)));
-        } else if (improvedShare < minImproved) {
-          flags.add(flag(FlagCode.NO_EFFECT, pct(improvedShare, minImproved) + " of the last 28 days' observations of "
-                  + i.kpi() + " are better than the pre-pilot median " + num(baselineMedian),
-              "kpi", i.kpi(), "reason", "not_improved", "improved_share", exact(improvedShare),
-              "baseline_median", exact(baselineMedian), "current_median", exact(currentMedian),
-              "threshold", exact(minImproved)));
-        }
-      }
-      if (end == null && (i.status().equals("scaling") || i.status().equals("operational"))) {
-        flags.add(flag(FlagCode.NO_PILOT_END, "the register says the initiative is " + i.status()
-            + " but names no pilot end date", "status", i.status()));
-      }
-      if (usageMeasured && allSilent) {
-        flags.add(silentSources(signalSources, sources, d));
-      }
-    }
+    List<Flag> flags = FlagRules.raise(new FlagRules.FlagInputs(
+        i, a, owner, d, end, postPilot, endingSoon, suppressed, ownerPresent, ownerActive, goalLinked, usageMeasured,
+        usageJudged, allSilent, learningDelivered, followUpsDelivered, outcomesDelivered, pop, coverage, tnuRate,
+        sustainedRate, retention, practicePerPersonWeek, allocation, practiceRatio, lastFollowUp, daysSince,
+        baselineMedian, currentMedian, improvedShare, signalSources, sources, thresholds, minGroupSize));
 
     boolean anyHigh = flags.stream().anyMatch(f -> f.code().severity() == FlagCode.Severity.HIGH);
     long highFlags = flags.stream().filter(f -> f.code().severity() == FlagCode.Severity.HIGH).count();
@@ -287,63 +164,63 @@ public final class FollowThrough {
     boolean headline = verdict.equals(Verdict.LACKS_FOLLOW_THROUGH.code()) || (verdict.equals(Verdict.IN_PILOT.code()) && endingSoon && anyHigh);
 
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("initiative_id", i.id());
+    row.put(Columns.INITIATIVE_ID, i.id());
     row.put("name", i.name());
     row.put("status", i.status());
-    row.put("goal_id", i.goalId());
-    row.put("goal_title", Boolean.TRUE.equals(goalLinked) ? goalTitle : null);
-    row.put("goal_linked", goalLinked);
-    row.put("owner_id", i.ownerId());
-    row.put("owner_name", ownerName);
-    row.put("owner_email", ownerEmail);
-    row.put("owner_present", ownerPresent);
-    row.put("owner_active", ownerActive);
-    row.put("owner_has_mandate", i.ownerHasMandate());
-    row.put("pilot_start", LocalDate.ofEpochDay(i.pilotStart()));
-    row.put("pilot_end", end == null ? null : LocalDate.ofEpochDay(end));
-    row.put("post_pilot", postPilot);
-    row.put("ending_soon", endingSoon);
-    row.put("target_org_units", String.join(";", i.targetOrgUnits()));
-    row.put("course_ids", i.courseIds().isEmpty() ? null : String.join(";", i.courseIds()));
-    row.put("usage_signals", i.usageSignals().isEmpty() ? null
+    row.put(Columns.GOAL_ID, i.goalId());
+    row.put(Columns.GOAL_TITLE, Boolean.TRUE.equals(goalLinked) ? goalTitle : null);
+    row.put(Columns.GOAL_LINKED, goalLinked);
+    row.put(Columns.OWNER_ID, i.ownerId());
+    row.put(Columns.OWNER_NAME, ownerName);
+    row.put(Columns.OWNER_EMAIL, ownerEmail);
+    row.put(Columns.OWNER_PRESENT, ownerPresent);
+    row.put(Columns.OWNER_ACTIVE, ownerActive);
+    row.put(Columns.OWNER_HAS_MANDATE, i.ownerHasMandate());
+    row.put(Columns.PILOT_START, LocalDate.ofEpochDay(i.pilotStart()));
+    row.put(Columns.PILOT_END, end == null ? null : LocalDate.ofEpochDay(end));
+    row.put(Columns.POST_PILOT, postPilot);
+    row.put(Columns.ENDING_SOON, endingSoon);
+    row.put(Columns.TARGET_ORG_UNITS, String.join(";", i.targetOrgUnits()));
+    row.put(Columns.COURSE_IDS, i.courseIds().isEmpty() ? null : String.join(";", i.courseIds()));
+    row.put(Columns.USAGE_SIGNALS, i.usageSignals().isEmpty() ? null
         : String.join(";", i.usageSignals().stream().map(Initiative.Signal::toString).toList()));
-    row.put("practice_hours_per_week", allocation);
-    row.put("follow_up_every_days", i.followUpEveryDays());
+    row.put(Columns.PRACTICE_HOURS_PER_WEEK, allocation);
+    row.put(Columns.FOLLOW_UP_EVERY_DAYS, i.followUpEveryDays());
     row.put("kpi", i.kpi());
-    row.put("kpi_direction", i.kpiDirection());
-    row.put("target_population", pop);
+    row.put(Columns.KPI_DIRECTION, i.kpiDirection());
+    row.put(Columns.TARGET_POPULATION, pop);
     row.put("trained", a.trained());
-    row.put("training_coverage", coverage);
-    row.put("active_users", activeUsers);
-    row.put("adoption_rate", adoptionRate);
-    row.put("sustained_users", sustainedUsers);
-    row.put("sustained_rate", sustainedRate);
-    row.put("trained_not_using", trainedNotUsing);
-    row.put("trained_not_using_base", trainedNotUsingBase);
-    row.put("trained_not_using_rate", tnuRate);
-    row.put("median_days_to_first_use", medianDays);
-    row.put("current_wau", currentWau);
-    row.put("pilot_peak_wau", pilotPeakWau);
-    row.put("post_pilot_retention", retention);
-    row.put("practice_hours_per_person_week", practicePerPersonWeek);
-    row.put("practice_time_ratio", practiceRatio);
-    row.put("learning_sessions_90d", sessions90);
-    row.put("last_follow_up", lastFollowUp == null ? null : LocalDate.ofEpochDay(lastFollowUp));
-    row.put("days_since_follow_up", daysSince);
-    row.put("follow_ups_90d", followUps90);
-    row.put("follow_up_adherence", adherence);
-    row.put("last_maturity", lastMaturity);
-    row.put("kpi_baseline_median", baselineMedian);
-    row.put("kpi_current_median", currentMedian);
-    row.put("kpi_change", kpiChange);
-    row.put("kpi_improved_share", improvedShare);
-    row.put("kpi_baseline_observations", baselineObservations);
-    row.put("kpi_current_observations", currentObservations);
-    row.put("outside_target_users", outside);
+    row.put(Columns.TRAINING_COVERAGE, coverage);
+    row.put(Columns.ACTIVE_USERS, activeUsers);
+    row.put(Columns.ADOPTION_RATE, adoptionRate);
+    row.put(Columns.SUSTAINED_USERS, sustainedUsers);
+    row.put(Columns.SUSTAINED_RATE, sustainedRate);
+    row.put(Columns.TRAINED_NOT_USING, trainedNotUsing);
+    row.put(Columns.TRAINED_NOT_USING_BASE, trainedNotUsingBase);
+    row.put(Columns.TRAINED_NOT_USING_RATE, tnuRate);
+    row.put(Columns.MEDIAN_DAYS_TO_FIRST_USE, medianDays);
+    row.put(Columns.CURRENT_WAU, currentWau);
+    row.put(Columns.PILOT_PEAK_WAU, pilotPeakWau);
+    row.put(Columns.POST_PILOT_RETENTION, retention);
+    row.put(Columns.PRACTICE_HOURS_PER_PERSON_WEEK, practicePerPersonWeek);
+    row.put(Columns.PRACTICE_TIME_RATIO, practiceRatio);
+    row.put(Columns.LEARNING_SESSIONS_90D, sessions90);
+    row.put(Columns.LAST_FOLLOW_UP, lastFollowUp == null ? null : LocalDate.ofEpochDay(lastFollowUp));
+    row.put(Columns.DAYS_SINCE_FOLLOW_UP, daysSince);
+    row.put(Columns.FOLLOW_UPS_90D, followUps90);
+    row.put(Columns.FOLLOW_UP_ADHERENCE, adherence);
+    row.put(Columns.LAST_MATURITY, lastMaturity);
+    row.put(Columns.KPI_BASELINE_MEDIAN, baselineMedian);
+    row.put(Columns.KPI_CURRENT_MEDIAN, currentMedian);
+    row.put(Columns.KPI_CHANGE, kpiChange);
+    row.put(Columns.KPI_IMPROVED_SHARE, improvedShare);
+    row.put(Columns.KPI_BASELINE_OBSERVATIONS, baselineObservations);
+    row.put(Columns.KPI_CURRENT_OBSERVATIONS, currentObservations);
+    row.put(Columns.OUTSIDE_TARGET_USERS, outside);
     row.put("verdict", verdict);
-    row.put("flag_count", flags.size());
-    row.put("high_flag_count", (int) highFlags);
-    row.put("flag_codes", flags.isEmpty() ? null
+    row.put(Columns.FLAG_COUNT, flags.size());
+    row.put(Columns.HIGH_FLAG_COUNT, (int) highFlags);
+    row.put(Columns.FLAG_CODES, flags.isEmpty() ? null
         : String.join(";", flags.stream().map(f -> f.code().name()).toList()));
     row.put("headline", headline);
     row.put("suppressed", suppressed);
@@ -353,31 +230,31 @@ public final class FollowThrough {
       }
     }
     // Org B's ingredients, from the published (delivered, unsuppressed) values: false when an input is null.
-    Double publishedRatio = (Double) row.get("practice_time_ratio");
+    Double publishedRatio = (Double) row.get(Columns.PRACTICE_TIME_RATIO);
     boolean hasOwnerWithMandate = ownerActive && Boolean.TRUE.equals(i.ownerHasMandate());
     boolean hasGoal = Boolean.TRUE.equals(goalLinked);
     boolean hasPracticeTime = publishedRatio != null && publishedRatio >= INGREDIENT_PRACTICE_RATIO;
     boolean hasLearningFollowUp = sessions90 != null && sessions90 >= 1;
     boolean hasFollowUp = i.followUpEveryDays() != null && daysSince != null
         && daysSince <= INGREDIENT_FOLLOW_UP_FACTOR * i.followUpEveryDays();
-    row.put("has_owner_with_mandate", hasOwnerWithMandate);
-    row.put("has_goal", hasGoal);
-    row.put("has_practice_time", hasPracticeTime);
-    row.put("has_learning_follow_up", hasLearningFollowUp);
-    row.put("has_follow_up", hasFollowUp);
-    row.put("ingredient_count", (hasOwnerWithMandate ? 1 : 0) + (hasGoal ? 1 : 0) + (hasPracticeTime ? 1 : 0)
+    row.put(Columns.HAS_OWNER_WITH_MANDATE, hasOwnerWithMandate);
+    row.put(Columns.HAS_GOAL, hasGoal);
+    row.put(Columns.HAS_PRACTICE_TIME, hasPracticeTime);
+    row.put(Columns.HAS_LEARNING_FOLLOW_UP, hasLearningFollowUp);
+    row.put(Columns.HAS_FOLLOW_UP, hasFollowUp);
+    row.put(Columns.INGREDIENT_COUNT, (hasOwnerWithMandate ? 1 : 0) + (hasGoal ? 1 : 0) + (hasPracticeTime ? 1 : 0)
         + (hasLearningFollowUp ? 1 : 0) + (hasFollowUp ? 1 : 0));
     return new Evaluation(row, List.copyOf(flags), verdict, headline);
   }
 
   /** "the pilot ended on 2026-08-31", or for a scaling/operational initiative without pilot_end its status. */
-  private static String pilotOver(Initiative i) {
+  static String pilotOver(Initiative i) {
     return i.pilotEnd() != null ? "the pilot ended on " + date(i.pilotEnd())
         : "the register says the initiative is " + i.status() + " without a pilot end date";
   }
 
   /** USAGE_DATA_MISSING: each named source and its last event on or before D. */
-  private static Flag silentSources(List<String> names, UsageSources sources, int d) {
+  static Flag silentSources(List<String> names, UsageSources sources, int d) {
     StringBuilder evidence = new StringBuilder();
     StringBuilder arg = new StringBuilder();
     for (int k = 0; k < names.size(); k++) {
@@ -392,16 +269,16 @@ public final class FollowThrough {
 
   /** The columns computed from the target employees' own records: NULL when the group is too small. */
   public static final List<String> SUPPRESSED_COLUMNS = List.of(
-      "trained", "training_coverage", "active_users", "adoption_rate", "sustained_users", "sustained_rate",
-      "trained_not_using", "trained_not_using_base", "trained_not_using_rate", "median_days_to_first_use",
-      "current_wau", "pilot_peak_wau", "post_pilot_retention", "practice_hours_per_person_week",
-      "practice_time_ratio");
+      "trained", Columns.TRAINING_COVERAGE, Columns.ACTIVE_USERS, Columns.ADOPTION_RATE, Columns.SUSTAINED_USERS, Columns.SUSTAINED_RATE,
+      Columns.TRAINED_NOT_USING, Columns.TRAINED_NOT_USING_BASE, Columns.TRAINED_NOT_USING_RATE, Columns.MEDIAN_DAYS_TO_FIRST_USE,
+      Columns.CURRENT_WAU, Columns.PILOT_PEAK_WAU, Columns.POST_PILOT_RETENTION, Columns.PRACTICE_HOURS_PER_PERSON_WEEK,
+      Columns.PRACTICE_TIME_RATIO);
 
   static Double ratio(long numerator, Long denominator) {
     return denominator == null || denominator == 0 ? null : (double) numerator / denominator;
   }
 
-  private static Flag flag(FlagCode code, String evidence, String... args) {
+  static Flag flag(FlagCode code, String evidence, String... args) {
     Map<String, String> map = new LinkedHashMap<>();
     for (int k = 0; k < args.length; k += 2) {
       if (args[k + 1] != null) {
@@ -411,7 +288,7 @@ public final class FollowThrough {
     return new Flag(code, evidence, map);
   }
 
-  private static String date(Integer epochDay) {
+  static String date(Integer epochDay) {
     return LocalDate.ofEpochDay(epochDay).toString();
   }
 
@@ -421,18 +298,18 @@ public final class FollowThrough {
     return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
   }
 
-  private static String hours(double v) {
+  static String hours(double v) {
     BigDecimal b = BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
     return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
   }
 
   /** A share quoted as a percentage on the same side of its threshold as the exact value: 69.5%, 30.04%, 45%. */
-  private static String pct(double v, double threshold) {
+  static String pct(double v, double threshold) {
     return SameSide.percent(v, threshold, 0).toPlainString() + "%";
   }
 
   /** Trailing zeros dropped (which never moves a value across its threshold): 1.0 → 1, 0.90 → 0.9. */
-  private static String plain(BigDecimal b) {
+  static String plain(BigDecimal b) {
     BigDecimal s = b.stripTrailingZeros();
     return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
   }

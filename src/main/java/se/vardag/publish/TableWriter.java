@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.AtomicFiles;
 import se.vardag.LocalFiles;
+import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 
 /**
@@ -60,7 +61,7 @@ public final class TableWriter {
   public void writeQuarantine(Dataset<Row> rejected, List<LocalDate> dates) {
     Path staging = runDir.resolve("_tables").resolve(Tables.REJECTED_ROWS);
     rejected.select(columns(Tables.REJECTED_ROWS_SCHEMA, false))
-        .orderBy("source_file", "line")
+        .orderBy(Columns.SOURCE_FILE, "line")
         .coalesce(1)
         .write()
         .parquet(LocalFiles.sparkPath(staging));

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.apache.spark.sql.types.StructField;
+import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 
 /**
@@ -72,11 +73,11 @@ public final class CsvExport {
     if (row.suppressed()) {
       reasons.add("suppressed: target group under the minimum group size");
     }
-    if (row.str("usage_signals") == null) {
+    if (row.str(Columns.USAGE_SIGNALS) == null) {
       reasons.add("no usage signal defined");
     }
     for (String file : List.of("goals.csv", "learning_activities.csv", "follow_ups.csv", "outcomes.csv")) {
-      boolean applies = !file.equals("goals.csv") || row.str("goal_id") != null;
+      boolean applies = !file.equals("goals.csv") || row.str(Columns.GOAL_ID) != null;
       applies = applies && (!file.equals("outcomes.csv") || row.str("kpi") != null);
       if (applies && missingOptionalInputs.contains(file)) {
         reasons.add(file + " not delivered");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.config.FlagThresholds;
+import se.vardag.model.Columns;
 import se.vardag.report.ReportData.FlagRow;
 
 /**
@@ -68,7 +69,7 @@ final class EvidenceText {
     String k = "flag." + code;
     switch (code) {
       case "NO_OWNER":
-        return a.containsKey("pilot_end") ? m.get(k + ".pilot_end", date(a, "pilot_end")) : m.get(k);
+        return a.containsKey(Columns.PILOT_END) ? m.get(k + ".pilot_end", date(a, Columns.PILOT_END)) : m.get(k);
       case "OWNER_LEFT": {
         String status = a.getOrDefault("owner_status", "");
         if (status.equals("left") && a.containsKey("date")) {
@@ -82,12 +83,12 @@ final class EvidenceText {
       case "NO_MANDATE":
         return m.get(k + ("false".equals(a.get("mandate")) ? ".false" : ".unknown"), owner(a, ownerLabel));
       case "NO_GOAL":
-        return "not_found".equals(a.get("goal_status")) && a.containsKey("goal_id")
-            ? m.get(k + ".not_found", a.get("goal_id")) : m.get(k + ".none");
+        return "not_found".equals(a.get("goal_status")) && a.containsKey(Columns.GOAL_ID)
+            ? m.get(k + ".not_found", a.get(Columns.GOAL_ID)) : m.get(k + ".none");
       case "NO_FOLLOW_UP_CADENCE":
-        return a.containsKey("pilot_end") ? m.get(k, date(a, "pilot_end")) : null;
+        return a.containsKey(Columns.PILOT_END) ? m.get(k, date(a, Columns.PILOT_END)) : null;
       case "FOLLOW_UP_OVERDUE":
-        if (a.containsKey("last_follow_up")) {
+        if (a.containsKey(Columns.LAST_FOLLOW_UP)) {
           // The limit is the threshold itself; quoted so that it reads below the days since (22,5 < 23).
           String limit = req(a, "limit_days");
           String since = req(a, "days_since");
@@ -97,7 +98,7 @@ final class EvidenceText {
           } catch (NumberFormatException e) {
             limitText = limit;
           }
-          return m.get(k + ".late", date(a, "last_follow_up"), count(a, "days_since"), count(a, "cadence_days"),
+          return m.get(k + ".late", date(a, Columns.LAST_FOLLOW_UP), count(a, "days_since"), count(a, "cadence_days"),
               limitText);
         }
         return m.get(k + ".never", count(a, "cadence_days"));
@@ -117,15 +118,15 @@ final class EvidenceText {
         return m.get(k, dec(a, "hours_per_person_week"), dec(a, "allocated_hours"),
             pct(a, "ratio", thresholds.practiceTimeUnusedMinRatio()));
       case "LOW_TRAINING_COVERAGE":
-        return m.get(k, count(a, "trained"), count(a, "target_population"), pct(a, "coverage", thresholds.lowTrainingCoverageMin()));
+        return m.get(k, count(a, "trained"), count(a, Columns.TARGET_POPULATION), pct(a, "coverage", thresholds.lowTrainingCoverageMin()));
       case "TRAINED_NOT_USING":
-        return m.get(k, count(a, "trained_not_using"), count(a, "trained_not_using_base"), pct(a, "rate", thresholds.trainedNotUsingMaxRate()));
+        return m.get(k, count(a, Columns.TRAINED_NOT_USING), count(a, Columns.TRAINED_NOT_USING_BASE), pct(a, "rate", thresholds.trainedNotUsingMaxRate()));
       case "NO_LEARNING_FOLLOW_UP":
-        return a.containsKey("pilot_end") ? m.get(k, date(a, "pilot_end")) : m.get(k + ".plain");
+        return a.containsKey(Columns.PILOT_END) ? m.get(k, date(a, Columns.PILOT_END)) : m.get(k + ".plain");
       case "LOW_ADOPTION":
-        return m.get(k, count(a, "sustained_users"), count(a, "target_population"), pct(a, "sustained_rate", thresholds.lowAdoptionMinSustainedRate()));
+        return m.get(k, count(a, Columns.SUSTAINED_USERS), count(a, Columns.TARGET_POPULATION), pct(a, Columns.SUSTAINED_RATE, thresholds.lowAdoptionMinSustainedRate()));
       case "ADOPTION_DECAY":
-        return m.get(k, count(a, "current_wau"), count(a, "pilot_peak_wau"), pct(a, "retention", thresholds.adoptionDecayMinRetention()));
+        return m.get(k, count(a, Columns.CURRENT_WAU), count(a, Columns.PILOT_PEAK_WAU), pct(a, "retention", thresholds.adoptionDecayMinRetention()));
       case "NO_EFFECT": {
         String kpi = req(a, "kpi");
         String reason = a.getOrDefault("reason", "");
@@ -181,7 +182,7 @@ final class EvidenceText {
   }
 
   private static String owner(Map<String, String> a, String ownerLabel) {
-    String id = req(a, "owner_id");
+    String id = req(a, Columns.OWNER_ID);
     return ownerLabel == null ? id : ownerLabel;
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import se.vardag.model.Columns;
 import se.vardag.model.Verdict;
 
 /**
@@ -22,10 +23,10 @@ final class Ingredients {
   static List<Group> groups(List<InitiativeRow> initiatives) {
     Map<Integer, List<Double>> by = new TreeMap<>();
     for (InitiativeRow i : initiatives) {
-      Long count = i.lng("ingredient_count");
-      Double rate = i.dbl("sustained_rate");
-      if (i.isTrue("post_pilot") && !Verdict.STOPPED.code().equals(i.verdict()) && !i.suppressed()
-          && i.str("usage_signals") != null && count != null && rate != null) {
+      Long count = i.lng(Columns.INGREDIENT_COUNT);
+      Double rate = i.dbl(Columns.SUSTAINED_RATE);
+      if (i.isTrue(Columns.POST_PILOT) && !Verdict.STOPPED.code().equals(i.verdict()) && !i.suppressed()
+          && i.str(Columns.USAGE_SIGNALS) != null && count != null && rate != null) {
         by.computeIfAbsent(count.intValue(), k -> new ArrayList<>()).add(rate);
       }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 
 /**
@@ -24,15 +25,15 @@ import se.vardag.model.Tables;
 public final class InitiativeRow {
   /** Columns of initiative_adoption added by revision 2, read tolerantly (null when a date lacks them). */
   public static final StructType REVISION_2_COLUMNS = new StructType()
-      .add("owner_name", DataTypes.StringType, true)
-      .add("owner_email", DataTypes.StringType, true)
-      .add("has_owner_with_mandate", DataTypes.BooleanType, true)
-      .add("has_goal", DataTypes.BooleanType, true)
-      .add("has_practice_time", DataTypes.BooleanType, true)
-      .add("has_learning_follow_up", DataTypes.BooleanType, true)
-      .add("has_follow_up", DataTypes.BooleanType, true)
-      .add("ingredient_count", DataTypes.IntegerType, true)
-      .add("high_flag_count", DataTypes.IntegerType, true);
+      .add(Columns.OWNER_NAME, DataTypes.StringType, true)
+      .add(Columns.OWNER_EMAIL, DataTypes.StringType, true)
+      .add(Columns.HAS_OWNER_WITH_MANDATE, DataTypes.BooleanType, true)
+      .add(Columns.HAS_GOAL, DataTypes.BooleanType, true)
+      .add(Columns.HAS_PRACTICE_TIME, DataTypes.BooleanType, true)
+      .add(Columns.HAS_LEARNING_FOLLOW_UP, DataTypes.BooleanType, true)
+      .add(Columns.HAS_FOLLOW_UP, DataTypes.BooleanType, true)
+      .add(Columns.INGREDIENT_COUNT, DataTypes.IntegerType, true)
+      .add(Columns.HIGH_FLAG_COUNT, DataTypes.IntegerType, true);
 
   /** The schema the report reads: the published schema, then the revision-2 columns it lacks. */
   public static final StructType READ_SCHEMA = readSchema();
@@ -104,7 +105,7 @@ public final class InitiativeRow {
   }
 
   public String id() {
-    return str("initiative_id");
+    return str(Columns.INITIATIVE_ID);
   }
 
   public String name() {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import se.vardag.Text;
 import se.vardag.config.FlagThresholds;
+import se.vardag.model.Columns;
 import se.vardag.model.FlagCode;
 import se.vardag.model.Pillar;
 import se.vardag.model.Verdict;
@@ -85,7 +86,7 @@ final class ReportBuilder {
 
     long lacking = data.initiatives().stream().filter(i -> Verdict.LACKS_FOLLOW_THROUGH.code().equals(i.verdict())).count();
     long postPilot = data.initiatives().stream()
-        .filter(i -> i.isTrue("post_pilot") && !"stopped".equals(i.verdict())).count();
+        .filter(i -> i.isTrue(Columns.POST_PILOT) && !"stopped".equals(i.verdict())).count();
     long endingSoon = headline.stream().filter(i -> "in_pilot".equals(i.verdict())).count();
     String main = postPilot == 0 ? m.get("headline.none_post_pilot")
         : lacking == 0 ? m.get("headline.none_lacking", postPilot) : m.get("headline.lacking", lacking, postPilot);
@@ -127,9 +128,9 @@ final class ReportBuilder {
     if (!inOverview.isEmpty()) {
       List<Charts.Bar> bars = new ArrayList<>();
       for (InitiativeRow i : inOverview.subList(0, Math.min(MAX_OVERVIEW_BARS, inOverview.size()))) {
-        Double share = i.suppressed() || i.str("usage_signals") == null ? null : i.dbl("sustained_rate");
+        Double share = i.suppressed() || i.str(Columns.USAGE_SIGNALS) == null ? null : i.dbl(Columns.SUSTAINED_RATE);
         String text = i.suppressed() ? m.raw("value.too_small_short")
-            : i.str("usage_signals") == null ? m.raw("value.no_usage_signal")
+            : i.str(Columns.USAGE_SIGNALS) == null ? m.raw("value.no_usage_signal")
             : share == null ? m.raw("value.none") : m.percent(share, thresholds.lowAdoptionMinSustainedRate());
         bars.add(new Charts.Bar(i.name(), i.verdict(), share, text));
         overviewText.append(m.get("overview.text.line", Text.oneLine(i.name()), text)).append('\n');
@@ -377,20 +378,20 @@ final class ReportBuilder {
     long high = flags.stream().filter(FlagRow::high).count();
     String why;
     if ("in_pilot".equals(verdict)) {
-      why = i.date("pilot_end") == null ? m.get("why.ending_soon.plain", high)
-          : m.get("why.ending_soon", m.date(i.date("pilot_end")), high);
+      why = i.date(Columns.PILOT_END) == null ? m.get("why.ending_soon.plain", high)
+          : m.get("why.ending_soon", m.date(i.date(Columns.PILOT_END)), high);
     } else {
-      why = i.date("pilot_end") == null ? m.get("why.lacking.plain", high)
-          : m.get("why.lacking", m.date(i.date("pilot_end")), high);
+      why = i.date(Columns.PILOT_END) == null ? m.get("why.lacking.plain", high)
+          : m.get("why.lacking", m.date(i.date(Columns.PILOT_END)), high);
     }
 
     List<Fact> meta = new ArrayList<>();
-    meta.add(new Fact(m.raw("fact.owner"), i.isTrue("owner_present") ? ownerLabel(i) : m.raw("value.no_owner"),
-        !i.isTrue("owner_present") || !i.isTrue("owner_active")));
+    meta.add(new Fact(m.raw("fact.owner"), i.isTrue(Columns.OWNER_PRESENT) ? ownerLabel(i) : m.raw("value.no_owner"),
+        !i.isTrue(Columns.OWNER_PRESENT) || !i.isTrue(Columns.OWNER_ACTIVE)));
     meta.add(new Fact(m.raw("fact.status"), statusLabel(i.str("status")), false));
     meta.add(new Fact(m.raw("fact.pilot"), pilotPeriod(i), false));
     meta.add(new Fact(m.raw("fact.target_group"), m.get("value.target_group",
-        Text.oneLine(i.str("target_org_units")).replace(";", ", "), i.lng("target_population")), false));
+        Text.oneLine(i.str(Columns.TARGET_ORG_UNITS)).replace(";", ", "), i.lng(Columns.TARGET_POPULATION)), false));
     List<ReportData.HistoryRow> weeksOfVerdicts = data.history().stream()
         .filter(h -> h.initiativeId().equals(i.id())).toList();
     if (!weeksOfVerdicts.isEmpty()) {
@@ -422,13 +423,13 @@ final class ReportBuilder {
     String chartText = null;
     List<WeekRow> series = weeks.stream().sorted(Comparator.comparingInt(WeekRow::weekIndex).reversed())
         .collect(Collectors.toList());
-    boolean weeksShown = !series.isEmpty() && !i.suppressed() && i.str("usage_signals") != null
+    boolean weeksShown = !series.isEmpty() && !i.suppressed() && i.str(Columns.USAGE_SIGNALS) != null
         && series.stream().noneMatch(WeekRow::suppressed);
     if (weeksShown) {
       List<LocalDate> ends = series.stream().map(WeekRow::weekEnd).collect(Collectors.toList());
       List<Long> values = series.stream().map(WeekRow::activeUsers).collect(Collectors.toList());
-      Long peak = i.lng("pilot_peak_wau");
-      LocalDate pilotEnd = i.date("pilot_end");
+      Long peak = i.lng(Columns.PILOT_PEAK_WAU);
+      LocalDate pilotEnd = i.date(Columns.PILOT_END);
       Charts.Png png = Charts.weekly(new Charts.WeeklyLabels(m.get("weekly.chart.title", (long) series.size()),
           peak == null ? "" : m.get("weekly.chart.peak", m.count(peak)), m.raw("weekly.chart.pilot_end"),
           m.raw("weekly.chart.during"), m.raw("weekly.chart.after"),
@@ -483,18 +484,18 @@ final class ReportBuilder {
    * (an owner not in the roster, or a date published before revision 2); null without an owner.
    */
   private String ownerLabel(InitiativeRow i) {
-    String id = i.str("owner_id");
+    String id = i.str(Columns.OWNER_ID);
     if (id == null) {
       return null;
     }
-    String name = Text.oneLine(i.str("owner_name"));
+    String name = Text.oneLine(i.str(Columns.OWNER_NAME));
     return name.isEmpty() ? id : m.get("value.owner_name", name, id);
   }
 
   /** The owner's label for a flag's evidence, when the flag names this initiative's owner; else null (the id). */
   private String ownerLabelFor(InitiativeRow i, FlagRow f) {
-    String id = f.evidenceArgs().get("owner_id");
-    return id != null && id.equals(i.str("owner_id")) ? ownerLabel(i) : null;
+    String id = f.evidenceArgs().get(Columns.OWNER_ID);
+    return id != null && id.equals(i.str(Columns.OWNER_ID)) ? ownerLabel(i) : null;
   }
 
   private String cannotAnswer(String file) {
@@ -503,19 +504,19 @@ final class ReportBuilder {
 
   private List<Fact> ownershipFacts(InitiativeRow i, ReportData data) {
     List<Fact> facts = new ArrayList<>();
-    if (!i.isTrue("owner_present")) {
+    if (!i.isTrue(Columns.OWNER_PRESENT)) {
       facts.add(new Fact(m.raw("fact.owner"), m.raw("value.no_owner"), true));
     } else {
-      boolean active = i.isTrue("owner_active");
+      boolean active = i.isTrue(Columns.OWNER_ACTIVE);
       facts.add(new Fact(m.raw("fact.owner"), m.get(active ? "value.owner.active" : "value.owner.inactive",
           ownerLabel(i)), !active));
-      Boolean mandate = i.bool("owner_has_mandate");
+      Boolean mandate = i.bool(Columns.OWNER_HAS_MANDATE);
       facts.add(new Fact(m.raw("fact.mandate"), m.raw(mandate == null ? "value.mandate.unknown"
           : mandate ? "value.mandate.yes" : "value.mandate.no"), !Boolean.TRUE.equals(mandate)));
     }
-    String goalId = i.str("goal_id");
-    if (i.isTrue("goal_linked")) {
-      String title = i.str("goal_title");
+    String goalId = i.str(Columns.GOAL_ID);
+    if (i.isTrue(Columns.GOAL_LINKED)) {
+      String title = i.str(Columns.GOAL_TITLE);
       facts.add(new Fact(m.raw("fact.goal"), title == null ? goalId : m.get("value.goal", title, goalId), false));
     } else if (goalId == null) {
       facts.add(new Fact(m.raw("fact.goal"), m.raw("value.goal.none"), true));
@@ -529,16 +530,16 @@ final class ReportBuilder {
       facts.add(new Fact(m.raw("fact.follow_up"), cannotAnswer("follow_ups.csv"), false));
       return facts;
     }
-    Integer cadence = (Integer) i.get("follow_up_every_days");
-    boolean post = i.isTrue("post_pilot");
+    Integer cadence = (Integer) i.get(Columns.FOLLOW_UP_EVERY_DAYS);
+    boolean post = i.isTrue(Columns.POST_PILOT);
     facts.add(new Fact(m.raw("fact.cadence"), cadence == null ? m.raw("value.cadence.none")
         : m.get("value.cadence", (long) cadence), cadence == null && post));
-    LocalDate last = i.date("last_follow_up");
-    Integer maturity = (Integer) i.get("last_maturity");
+    LocalDate last = i.date(Columns.LAST_FOLLOW_UP);
+    Integer maturity = (Integer) i.get(Columns.LAST_MATURITY);
     if (last == null) {
       facts.add(new Fact(m.raw("fact.last_follow_up"), m.raw("value.follow_up.never"), post));
     } else {
-      Integer since = (Integer) i.get("days_since_follow_up");
+      Integer since = (Integer) i.get(Columns.DAYS_SINCE_FOLLOW_UP);
       String v = m.get("value.follow_up.last", m.date(last), since == null ? 0L : (long) since);
       if (maturity != null) {
         v += m.get("value.follow_up.maturity", (long) maturity);
@@ -546,8 +547,8 @@ final class ReportBuilder {
       boolean overdue = cadence != null && since != null && since > thresholds.followUpOverdueFactor() * cadence;
       facts.add(new Fact(m.raw("fact.last_follow_up"), v, post && overdue));
     }
-    long n90 = i.lng("follow_ups_90d") == null ? 0 : i.lng("follow_ups_90d");
-    Double adherence = i.dbl("follow_up_adherence");
+    long n90 = i.lng(Columns.FOLLOW_UPS_90D) == null ? 0 : i.lng(Columns.FOLLOW_UPS_90D);
+    Double adherence = i.dbl(Columns.FOLLOW_UP_ADHERENCE);
     facts.add(new Fact(m.raw("fact.follow_ups_90d"), adherence == null ? m.get("value.follow_ups_90d", n90)
         : m.get("value.follow_ups_90d.adherence", n90, m.percent(adherence)), false));
     return facts;
@@ -555,38 +556,38 @@ final class ReportBuilder {
 
   private List<Fact> competenceFacts(InitiativeRow i, ReportData data) {
     List<Fact> facts = new ArrayList<>();
-    boolean post = i.isTrue("post_pilot");
+    boolean post = i.isTrue(Columns.POST_PILOT);
     String tooSmall = m.get("value.too_small", (long) minGroupSize);
-    if (i.str("course_ids") == null) {
+    if (i.str(Columns.COURSE_IDS) == null) {
       facts.add(new Fact(m.raw("fact.trained"), m.raw("value.no_training_plan"), true));
     } else if (i.suppressed()) {
       facts.add(new Fact(m.raw("fact.trained"), tooSmall, false));
     } else {
-      Double cov = i.dbl("training_coverage");
+      Double cov = i.dbl(Columns.TRAINING_COVERAGE);
       facts.add(new Fact(m.raw("fact.trained"), m.get("value.of", m.count(i.lng("trained")),
-          m.count(i.lng("target_population")),
+          m.count(i.lng(Columns.TARGET_POPULATION)),
           cov == null ? m.raw("value.none") : m.percent(cov, thresholds.lowTrainingCoverageMin())),
           post && cov != null && cov < thresholds.lowTrainingCoverageMin()));
-      Long base = i.lng("trained_not_using_base");
-      if (i.str("usage_signals") == null) {
+      Long base = i.lng(Columns.TRAINED_NOT_USING_BASE);
+      if (i.str(Columns.USAGE_SIGNALS) == null) {
         // Without a usage signal nobody can be seen using it: not "nobody trained 28 days ago".
         facts.add(new Fact(m.raw("fact.trained_not_using"), m.raw("value.no_usage_signal_long"), false));
       } else if (base == null || base == 0) {
         facts.add(new Fact(m.raw("fact.trained_not_using"), m.raw("value.trained_not_using.none"), false));
       } else {
-        Double rate = i.dbl("trained_not_using_rate");
+        Double rate = i.dbl(Columns.TRAINED_NOT_USING_RATE);
         facts.add(new Fact(m.raw("fact.trained_not_using"), m.get("value.trained_not_using",
-            m.count(i.lng("trained_not_using")), m.count(base),
+            m.count(i.lng(Columns.TRAINED_NOT_USING)), m.count(base),
             rate == null ? m.raw("value.none") : m.percent(rate, thresholds.trainedNotUsingMaxRate())),
             rate != null && rate > thresholds.trainedNotUsingMaxRate()));
       }
-      Double days = i.dbl("median_days_to_first_use");
+      Double days = i.dbl(Columns.MEDIAN_DAYS_TO_FIRST_USE);
       if (days != null) {
         facts.add(new Fact(m.raw("fact.days_to_first_use"), m.get("value.days", m.decimal(days, 1)), false));
       }
     }
 
-    Double alloc = i.dbl("practice_hours_per_week");
+    Double alloc = i.dbl(Columns.PRACTICE_HOURS_PER_WEEK);
     if (data.quality().missing("learning_activities.csv")) {
       // The allocation is the register's; what was practised and learnt cannot be answered, said once.
       facts.add(new Fact(m.raw("fact.practice"), alloc == null || alloc <= 0 ? m.raw("value.practice.none")
@@ -594,7 +595,7 @@ final class ReportBuilder {
       facts.add(new Fact(m.raw("fact.practice_and_learning"), cannotAnswer("learning_activities.csv"), false));
       return facts;
     }
-    Double used = i.dbl("practice_hours_per_person_week");
+    Double used = i.dbl(Columns.PRACTICE_HOURS_PER_PERSON_WEEK);
     if (alloc == null || alloc <= 0) {
       facts.add(new Fact(m.raw("fact.practice"), used == null || used == 0 ? m.raw("value.practice.none")
           : m.get("value.practice.none_used", m.decimal(used, 1)), true));
@@ -602,12 +603,12 @@ final class ReportBuilder {
       facts.add(new Fact(m.raw("fact.practice"), m.get("value.practice.allocated", m.decimal(alloc, 1))
           + (i.suppressed() ? " " + m.get("value.practice.too_small", (long) minGroupSize) : ""), false));
     } else {
-      Double ratio = i.dbl("practice_time_ratio");
+      Double ratio = i.dbl(Columns.PRACTICE_TIME_RATIO);
       facts.add(new Fact(m.raw("fact.practice"), m.get("value.practice", m.decimal(used, 1), m.decimal(alloc, 1),
           ratio == null ? m.raw("value.none") : m.percent(ratio, thresholds.practiceTimeUnusedMinRatio())),
           ratio != null && ratio < thresholds.practiceTimeUnusedMinRatio()));
     }
-    Long sessions = i.lng("learning_sessions_90d");
+    Long sessions = i.lng(Columns.LEARNING_SESSIONS_90D);
     facts.add(new Fact(m.raw("fact.learning_sessions"), sessions == null ? m.raw("value.none")
         : m.get("value.learning_sessions", sessions), post && sessions != null && sessions == 0));
     return facts;
@@ -615,22 +616,22 @@ final class ReportBuilder {
 
   private List<Fact> usageFacts(InitiativeRow i, ReportData data) {
     List<Fact> facts = new ArrayList<>();
-    if (i.str("usage_signals") == null) {
+    if (i.str(Columns.USAGE_SIGNALS) == null) {
       facts.add(new Fact(m.raw("fact.everyday_use"), m.raw("value.no_usage_signal_long"), true));
     } else if (i.suppressed()) {
       facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.too_small", (long) minGroupSize), false));
     } else {
-      Double sr = i.dbl("sustained_rate");
-      facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.of", m.count(i.lng("sustained_users")),
-          m.count(i.lng("target_population")),
+      Double sr = i.dbl(Columns.SUSTAINED_RATE);
+      facts.add(new Fact(m.raw("fact.everyday_use"), m.get("value.of", m.count(i.lng(Columns.SUSTAINED_USERS)),
+          m.count(i.lng(Columns.TARGET_POPULATION)),
           sr == null ? m.raw("value.none") : m.percent(sr, thresholds.lowAdoptionMinSustainedRate())),
           sr != null && sr < thresholds.lowAdoptionMinSustainedRate()));
-      Double ar = i.dbl("adoption_rate");
-      facts.add(new Fact(m.raw("fact.active_28d"), m.get("value.count_share", m.count(i.lng("active_users")),
+      Double ar = i.dbl(Columns.ADOPTION_RATE);
+      facts.add(new Fact(m.raw("fact.active_28d"), m.get("value.count_share", m.count(i.lng(Columns.ACTIVE_USERS)),
           ar == null ? m.raw("value.none") : m.percent(ar)), false));
-      Long cur = i.lng("current_wau");
-      Long peak = i.lng("pilot_peak_wau");
-      Double ret = i.dbl("post_pilot_retention");
+      Long cur = i.lng(Columns.CURRENT_WAU);
+      Long peak = i.lng(Columns.PILOT_PEAK_WAU);
+      Double ret = i.dbl(Columns.POST_PILOT_RETENTION);
       String trend;
       if (peak == null) {
         trend = m.get("value.trend.no_peak", m.count(cur));
@@ -641,26 +642,26 @@ final class ReportBuilder {
             m.percent(ret, thresholds.adoptionDecayMinRetention()));
       }
       facts.add(new Fact(m.raw("fact.trend"), trend, ret != null && ret < thresholds.adoptionDecayMinRetention()));
-      Long outside = i.lng("outside_target_users");
+      Long outside = i.lng(Columns.OUTSIDE_TARGET_USERS);
       if (outside != null && outside > 0) {
         facts.add(new Fact(m.raw("fact.outside"), m.count(outside), false));
       }
     }
 
     String kpi = i.str("kpi");
-    boolean post = i.isTrue("post_pilot");
+    boolean post = i.isTrue(Columns.POST_PILOT);
     if (kpi == null) {
       facts.add(new Fact(m.raw("fact.effect"), m.raw("value.kpi.none"), post));
     } else if (data.quality().missing("outcomes.csv")) {
       facts.add(new Fact(m.raw("fact.effect"), cannotAnswer("outcomes.csv"), false));
     } else {
       String k = Text.oneLine(kpi);
-      String direction = m.raw("higher_is_better".equals(i.str("kpi_direction"))
+      String direction = m.raw("higher_is_better".equals(i.str(Columns.KPI_DIRECTION))
           ? "value.kpi.higher_is_better" : "value.kpi.lower_is_better");
-      Double base = i.dbl("kpi_baseline_median");
-      Double cur = i.dbl("kpi_current_median");
-      Double change = i.dbl("kpi_change");
-      Double share = i.dbl("kpi_improved_share");
+      Double base = i.dbl(Columns.KPI_BASELINE_MEDIAN);
+      Double cur = i.dbl(Columns.KPI_CURRENT_MEDIAN);
+      Double change = i.dbl(Columns.KPI_CHANGE);
+      Double share = i.dbl(Columns.KPI_IMPROVED_SHARE);
       String v;
       boolean attention = false;
       if (base == null) {
@@ -674,7 +675,7 @@ final class ReportBuilder {
             change == null ? m.raw("value.none") : m.signedPercent(change), direction);
         if (share != null) {
           v += m.get("value.kpi.improved_share", m.percent(share, thresholds.noEffectMinImprovedShare()),
-              i.lng("kpi_current_observations"));
+              i.lng(Columns.KPI_CURRENT_OBSERVATIONS));
           attention = share < thresholds.noEffectMinImprovedShare();
         }
       }
@@ -725,8 +726,8 @@ final class ReportBuilder {
       List<Cell> row = new ArrayList<>();
       row.add(Cell.of(i.name()));
       row.add(new Cell(m.raw("verdict." + i.verdict()), i.verdict(), false));
-      row.add(i.isTrue("owner_present") ? Cell.of(ownerLabel(i)) : Cell.muted(m.raw("value.no_owner_short")));
-      row.add(Cell.of(m.count(i.lng("target_population"))));
+      row.add(i.isTrue(Columns.OWNER_PRESENT) ? Cell.of(ownerLabel(i)) : Cell.muted(m.raw("value.no_owner_short")));
+      row.add(Cell.of(m.count(i.lng(Columns.TARGET_POPULATION))));
       if ("stopped".equals(i.verdict())) {
         row.add(Cell.muted(m.raw("value.none")));
         row.add(Cell.muted(m.raw("value.none")));
@@ -734,10 +735,10 @@ final class ReportBuilder {
         row.add(Cell.muted(tooSmall));
         row.add(Cell.muted(tooSmall));
       } else {
-        row.add(i.str("course_ids") == null ? Cell.muted(m.raw("value.no_training_plan_short"))
-            : Cell.of(pct(i.dbl("training_coverage"), thresholds.lowTrainingCoverageMin())));
-        row.add(i.str("usage_signals") == null ? Cell.muted(m.raw("value.no_usage_signal"))
-            : Cell.of(pct(i.dbl("sustained_rate"), thresholds.lowAdoptionMinSustainedRate())));
+        row.add(i.str(Columns.COURSE_IDS) == null ? Cell.muted(m.raw("value.no_training_plan_short"))
+            : Cell.of(pct(i.dbl(Columns.TRAINING_COVERAGE), thresholds.lowTrainingCoverageMin())));
+        row.add(i.str(Columns.USAGE_SIGNALS) == null ? Cell.muted(m.raw("value.no_usage_signal"))
+            : Cell.of(pct(i.dbl(Columns.SUSTAINED_RATE), thresholds.lowAdoptionMinSustainedRate())));
       }
       List<FlagRow> fs = flagsBy.getOrDefault(i.id(), List.of());
       long high = fs.stream().filter(FlagRow::high).count();
@@ -837,8 +838,8 @@ final class ReportBuilder {
   }
 
   private String pilotPeriod(InitiativeRow i) {
-    LocalDate start = i.date("pilot_start");
-    LocalDate end = i.date("pilot_end");
+    LocalDate start = i.date(Columns.PILOT_START);
+    LocalDate end = i.date(Columns.PILOT_END);
     return end == null ? m.get("value.pilot.open", m.date(start)) : m.get("value.pilot", m.date(start), m.date(end));
   }
 
@@ -847,7 +848,7 @@ final class ReportBuilder {
         .collect(Collectors.groupingBy(FlagRow::initiativeId, Collectors.counting()));
     return Comparator.comparing((InitiativeRow i) -> Verdict.LACKS_FOLLOW_THROUGH.code().equals(i.verdict()) ? 0 : 1)
         .thenComparing(i -> -high.getOrDefault(i.id(), 0L))
-        .thenComparing(i -> -(i.get("flag_count") == null ? 0 : ((Number) i.get("flag_count")).intValue()))
+        .thenComparing(i -> -(i.get(Columns.FLAG_COUNT) == null ? 0 : ((Number) i.get(Columns.FLAG_COUNT)).intValue()))
         .thenComparing(InitiativeRow::name)
         .thenComparing(InitiativeRow::id);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import se.vardag.Checksums;
+import se.vardag.model.Columns;
 
 /**
  * Which initiatives one recipient's report covers: all of them, or a set of initiative ids (an owner's
@@ -54,7 +55,7 @@ public final class Scope {
     requireNonNull(prefix, "prefix is null");
     Set<String> ids = new TreeSet<>();
     for (InitiativeRow r : rows) {
-      String targets = r.str("target_org_units");
+      String targets = r.str(Columns.TARGET_ORG_UNITS);
       if (targets == null) {
         continue;
       }

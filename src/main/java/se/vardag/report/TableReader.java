@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.LocalFiles;
+import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 import se.vardag.report.ReportData.DataQuality;
 import se.vardag.report.ReportData.FlagRow;
@@ -44,7 +45,7 @@ final class TableReader {
     List<FlagRow> flags = new ArrayList<>();
     for (Row row : rows(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, true)) {
       Map<String, String> args = new HashMap<>();
-      int i = row.fieldIndex("evidence_args");
+      int i = row.fieldIndex(Columns.EVIDENCE_ARGS);
       if (!row.isNullAt(i)) {
         for (Map.Entry<Object, Object> e : row.<Object, Object>getJavaMap(i).entrySet()) {
           if (e.getKey() != null && e.getValue() != null) {
@@ -52,26 +53,26 @@ final class TableReader {
           }
         }
       }
-      flags.add(new FlagRow(row.getAs("initiative_id"), row.getAs("name"), row.getAs("code"),
+      flags.add(new FlagRow(row.getAs(Columns.INITIATIVE_ID), row.getAs("name"), row.getAs("code"),
           row.getAs("pillar"), row.getAs("severity"), row.getAs("evidence"), args, row.getAs("verdict")));
     }
 
     List<WeekRow> weeks = new ArrayList<>();
     for (Row row : rows(spark, versionDir, asOf, Tables.WEEKLY_ACTIVE, true)) {
       Map<String, Object> v = toMap(row, Tables.WEEKLY_ACTIVE_SCHEMA);
-      weeks.add(new WeekRow((String) v.get("initiative_id"), (String) v.get("name"),
-          (Integer) v.get("week_index"), (LocalDate) v.get("week_start"), (LocalDate) v.get("week_end"),
-          (Long) v.get("active_users"), Boolean.TRUE.equals(v.get("suppressed"))));
+      weeks.add(new WeekRow((String) v.get(Columns.INITIATIVE_ID), (String) v.get("name"),
+          (Integer) v.get(Columns.WEEK_INDEX), (LocalDate) v.get(Columns.WEEK_START), (LocalDate) v.get(Columns.WEEK_END),
+          (Long) v.get(Columns.ACTIVE_USERS), Boolean.TRUE.equals(v.get("suppressed"))));
     }
     weeks.sort(Comparator.comparing(WeekRow::initiativeId).thenComparing(WeekRow::weekIndex));
 
     List<UnitRow> units = new ArrayList<>();
     for (Row row : rows(spark, versionDir, asOf, Tables.UNIT_ADOPTION, false)) {
       Map<String, Object> v = toMap(row, Tables.UNIT_ADOPTION_SCHEMA);
-      units.add(new UnitRow((String) v.get("initiative_id"), (String) v.get("name"), (String) v.get("org_unit"),
-          (Long) v.get("target_population"), (Long) v.get("trained"), (Long) v.get("active_users"),
-          (Long) v.get("sustained_users"), (Double) v.get("training_coverage"), (Double) v.get("adoption_rate"),
-          (Double) v.get("sustained_rate"), Boolean.TRUE.equals(v.get("suppressed")), (String) v.get("suppression")));
+      units.add(new UnitRow((String) v.get(Columns.INITIATIVE_ID), (String) v.get("name"), (String) v.get(Columns.ORG_UNIT),
+          (Long) v.get(Columns.TARGET_POPULATION), (Long) v.get("trained"), (Long) v.get(Columns.ACTIVE_USERS),
+          (Long) v.get(Columns.SUSTAINED_USERS), (Double) v.get(Columns.TRAINING_COVERAGE), (Double) v.get(Columns.ADOPTION_RATE),
+          (Double) v.get(Columns.SUSTAINED_RATE), Boolean.TRUE.equals(v.get("suppressed")), (String) v.get("suppression")));
     }
     units.sort(Comparator.comparing(UnitRow::initiativeId).thenComparing(UnitRow::orgUnit));
 
@@ -84,8 +85,8 @@ final class TableReader {
     // initiative_history is revision 2's: a date published before it has none.
     List<HistoryRow> history = new ArrayList<>();
     if (Files.isDirectory(versionDir.resolve(Tables.INITIATIVE_HISTORY))) {
-      for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_HISTORY, "initiative_id", "week_index",
-          "week_end", "verdict")) {
+      for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_HISTORY, Columns.INITIATIVE_ID, Columns.WEEK_INDEX,
+          Columns.WEEK_END, "verdict")) {
         history.add(new HistoryRow(row.getString(0), row.getInt(1), (LocalDate) normalise(row.get(2)),
             row.getString(3)));
       }
@@ -101,12 +102,12 @@ final class TableReader {
   static Changes.Earlier readEarlier(SparkSession spark, Path versionDir, LocalDate asOf) {
     Map<String, String> names = new HashMap<>();
     Map<String, String> verdicts = new HashMap<>();
-    for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, "initiative_id", "name", "verdict")) {
+    for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, Columns.INITIATIVE_ID, "name", "verdict")) {
       names.put(row.getString(0), row.getString(1));
       verdicts.put(row.getString(0), row.getString(2));
     }
     Map<String, java.util.Set<String>> flags = new HashMap<>();
-    for (Row row : narrow(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, "initiative_id", "code")) {
+    for (Row row : narrow(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, Columns.INITIATIVE_ID, "code")) {
       flags.computeIfAbsent(row.getString(0), k -> new java.util.TreeSet<>()).add(row.getString(1));
     }
     return new Changes.Earlier(asOf, names, verdicts, flags);
@@ -152,7 +153,7 @@ final class TableReader {
     }
     try {
       return spark.read().schema(Tables.schemaOf(Tables.REJECTED_ROWS)).parquet(LocalFiles.sparkPath(dir))
-          .groupBy("source_file").count().collectAsList();
+          .groupBy(Columns.SOURCE_FILE).count().collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, Tables.REJECTED_ROWS, e);
     }
@@ -233,7 +234,7 @@ final class TableReader {
       JsonNode line = r.path("line");
       String reason = text(r, "reason");
       register.add(new RegisterRejection(line.isNumber() ? line.asLong() : null, reason == null ? "" : reason,
-          text(r, "initiative_id"), text(r, "name")));
+          text(r, Columns.INITIATIVE_ID), text(r, "name")));
     }
     return new DataQuality(true, inputs, total, rejectedByFile, missing, sources, register);
   }

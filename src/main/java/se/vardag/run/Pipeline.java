@@ -41,6 +41,7 @@ import se.vardag.metrics.AdoptionTables;
 import se.vardag.metrics.Deliveries;
 import se.vardag.metrics.Facts;
 import se.vardag.metrics.FollowThrough;
+import se.vardag.model.Columns;
 import se.vardag.model.Initiative;
 import se.vardag.model.Tables;
 import se.vardag.privacy.PseudonymKeys;
@@ -437,8 +438,8 @@ public final class Pipeline {
     warnings.forEach(w -> out.println("warning: " + w));
     QualityGate gate = QualityGate.of(config);
     long problems = 0;
-    for (Dataset<Row> rejected : List.of(reference.rejected().orderBy("source_file", "line"),
-        usage.rejected().select("source_file", "line", "column", "reason", "record"))) {
+    for (Dataset<Row> rejected : List.of(reference.rejected().orderBy(Columns.SOURCE_FILE, "line"),
+        usage.rejected().select(Columns.SOURCE_FILE, "line", "column", "reason", "record"))) {
       java.util.Iterator<Row> it = rejected.toLocalIterator();
       while (it.hasNext()) {
         out.println(Validation.describe(it.next()));

@@ -16,12 +16,13 @@ import se.vardag.ingest.InputFolder;
 import se.vardag.ingest.Values;
 import se.vardag.ingest.csv.CsvRecord;
 import se.vardag.ingest.csv.CsvRecordReader;
+import se.vardag.model.Columns;
 import se.vardag.publish.RunManifest;
 
 /**
  * Every rejected row of the initiative register, for the run manifest's {@code register_rejections}
  * (SPEC section 7: leadership must know that an initiative is missing from the register). Each is
- * {@code {"line": <long or null>, "reason": "...", "initiative_id": "<or null>", "name": "<or
+ * {@code {"line": <long or null>, "reason": "...", Columns.INITIATIVE_ID: "<or null>", "name": "<or
  * null>"}}; the id and name are read from the raw record with the file's header mapping, and are
  * null when the record does not hold them readably (malformed CSV, too few fields, empty cell).
  */
@@ -35,7 +36,7 @@ final class RegisterRejections {
 
   /** Puts the register's rejected rows (from {@code rejected}, the quarantine's schema) on the manifest. */
   static List<Entry> record(InputFolder folder, Dataset<Row> rejected, RunManifest manifest) {
-    List<Row> rows = rejected.filter(rejected.col("source_file").equalTo(QualityGate.REGISTER))
+    List<Row> rows = rejected.filter(rejected.col(Columns.SOURCE_FILE).equalTo(QualityGate.REGISTER))
         .select("line", "reason", "record").orderBy("line").collectAsList();
     HeaderMapping mapping = null;
     if (!rows.isEmpty()) {
@@ -64,7 +65,7 @@ final class RegisterRejections {
         o.put("line", e.line());
       }
       o.put("reason", e.reason());
-      o.put("initiative_id", e.initiativeId());
+      o.put(Columns.INITIATIVE_ID, e.initiativeId());
       o.put("name", e.name());
     }
     return entries;
@@ -78,7 +79,7 @@ final class RegisterRejections {
       try (CsvRecordReader reader = new CsvRecordReader(new StringReader(record))) {
         CsvRecord parsed = reader.next();
         if (parsed != null && !parsed.malformed()) {
-          id = field(parsed.fields(), mapping.position(InputContract.INITIATIVES.indexOf("initiative_id")));
+          id = field(parsed.fields(), mapping.position(InputContract.INITIATIVES.indexOf(Columns.INITIATIVE_ID)));
           name = field(parsed.fields(), mapping.position(InputContract.INITIATIVES.indexOf("name")));
         }
       } catch (IOException e) {

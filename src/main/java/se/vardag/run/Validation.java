@@ -25,12 +25,13 @@ import se.vardag.ingest.Rejection;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.Values;
+import se.vardag.model.Columns;
 import se.vardag.privacy.Pseudonymizer;
 
 /** The read-only check behind {@code jobs/vardag validate}: every usage file, without the store. */
 final class Validation {
   private static final StructType SCHEMA = new StructType()
-      .add("source_file", DataTypes.StringType, false)
+      .add(Columns.SOURCE_FILE, DataTypes.StringType, false)
       .add("line", DataTypes.LongType, true)
       .add("column", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true)
@@ -61,7 +62,7 @@ final class Validation {
     long rejected = 0;
     OptionalInt last = OptionalInt.empty();
     List<String> warnings = new ArrayList<>();
-    for (Row r : rows.filter(col("rows_read").isNotNull()).orderBy("source_file").collectAsList()) {
+    for (Row r : rows.filter(col("rows_read").isNotNull()).orderBy(Columns.SOURCE_FILE).collectAsList()) {
       perFile.put(r.getString(0), new long[] {r.getLong(5), r.getLong(6)});
       read += r.getLong(5);
       rejected += r.getLong(6);
@@ -76,7 +77,7 @@ final class Validation {
         warnings.add(Pipeline.noEventsWarning(e));
       }
     }
-    Dataset<Row> rejectedRows = rows.filter(col("rows_read").isNull()).orderBy("source_file", "line");
+    Dataset<Row> rejectedRows = rows.filter(col("rows_read").isNull()).orderBy(Columns.SOURCE_FILE, "line");
     return new Result(rejectedRows, perFile, read, rejected, last, warnings);
   }
 
