@@ -152,8 +152,9 @@ public final class MailPlanner {
     LocalDate nextFull = cadence.weekday().map(w -> asOf.with(TemporalAdjusters.next(w))).orElse(null);
     Path mailDir = versionDir.resolve(MailPlan.DIR);
     Path tmp = versionDir.resolve("." + MailPlan.DIR + ".tmp-" + UUID.randomUUID());
-    Map<String, String> rendered = new LinkedHashMap<>(); // variant key -> folder, or "" for an empty alert
-    List<MailPlan.Item> items = new ArrayList<>();
+    // Pass 1: what each recipient gets, and the distinct variants that needs (rendered once each).
+    List<Object> decided = new ArrayList<>(); // per member: a final Item, or a Want
+    Map<String, Want> variantsWanted = new LinkedHashMap<>();
     try {
       cleanLeftovers(versionDir);
       Files.createDirectories(tmp);
@@ -161,11 +162,11 @@ public final class MailPlanner {
         List<String> roles = List.copyOf(m.roles());
         String scope = m.scope().toString();
         if (m.problem() != null) {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null, m.problem()));
+          decided.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null, m.problem()));
           continue;
         }
         if (m.scope().isEmpty()) {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+          decided.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
               "no initiative in the register on " + asOf + " targets " + String.join(" or ", m.scope().units())));
           continue;
         }
@@ -174,52 +175,59 @@ public final class MailPlanner {
         boolean full = cadence.fullReportOn(asOf) || lastReport.isEmpty() || lastReport.get().isBefore(asOf.minusDays(6));
         if (full) {
           LocalDate since = lastReport.filter(variants::comparable).orElse(previous);
-          String folder;
-          if (m.scope().isAll() && java.util.Objects.equals(since, mainComparedWith)) {
-            folder = Tables.REPORT;
-          } else {
-            String key = "report-" + m.scope().key() + "-" + (since == null ? "none" : since.toString());
-            folder = rendered.get(key);
-            if (folder == null) {
-              folder = MailPlan.DIR + "/" + key;
-              write(variants.report(m.scope(), since), tmp.resolve(key));
-              rendered.put(key, folder);
-            }
-          }
           String why = cadence.daily() ? "report.cadence = daily"
               : cadence.fullReportOn(asOf) ? "the weekday of report.cadence = " + cadence.describe()
               : lastReport.isEmpty() ? "the recipient's first report" : "no full report since " + lastReport.get();
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.REPORT, since, folder, why));
+          if (m.scope().isAll() && java.util.Objects.equals(since, mainComparedWith)) {
+            decided.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.REPORT, since, Tables.REPORT, why));
+          } else {
+            Want w = new Want(MailPlan.Kind.REPORT, m.scope(), since);
+            variantsWanted.putIfAbsent(w.key(), w);
+            decided.add(new Pending(m.email(), roles, scope, w.key(), why));
+          }
           continue;
         }
         if (!cadence.alerts()) {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+          decided.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
               "not the weekday of report.cadence = " + cadence.describe() + ", and report.alerts = false"));
           continue;
         }
         LocalDate since = lastMail.filter(variants::comparable).orElse(previous);
         if (since == null) {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
+          decided.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, null, null,
               "not the weekday of report.cadence = " + cadence.describe() + ", and no earlier date to compare with"));
           continue;
         }
-        String key = "alert-" + m.scope().key() + "-" + since;
-        String folder = rendered.get(key);
-        if (folder == null) {
-          Optional<RenderedReport> alert = variants.alert(m.scope(), since, nextFull);
-          folder = alert.isEmpty() ? "" : MailPlan.DIR + "/" + key;
-          if (alert.isPresent()) {
-            write(alert.get(), tmp.resolve(key));
-          }
-          rendered.put(key, folder);
+        Want w = new Want(MailPlan.Kind.ALERT, m.scope(), since);
+        variantsWanted.putIfAbsent(w.key(), w);
+        decided.add(new Pending(m.email(), roles, scope, w.key(), "a verdict got worse or a high flag was raised since "
+            + since));
+      }
+
+      // Pass 2: render the variants, a few at a time (an owner's report with its PDF takes about 0.1 s).
+      Map<String, Optional<RenderedReport>> rendered = render(variantsWanted, variants, nextFull);
+      for (Map.Entry<String, Optional<RenderedReport>> e : rendered.entrySet()) {
+        if (e.getValue().isPresent()) {
+          write(e.getValue().get(), tmp.resolve(e.getKey()));
         }
-        if (folder.isEmpty()) {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.NONE, since, null,
-              "not the weekday of report.cadence = " + cadence.describe() + ", and no verdict got worse and no high "
-                  + "flag was raised since " + since));
+      }
+
+      // Pass 3: the plan, in the recipients' order.
+      List<MailPlan.Item> items = new ArrayList<>();
+      for (Object o : decided) {
+        if (o instanceof MailPlan.Item item) {
+          items.add(item);
+          continue;
+        }
+        Pending pending = (Pending) o;
+        Want w = variantsWanted.get(pending.key());
+        if (rendered.get(pending.key()).isEmpty()) {
+          items.add(new MailPlan.Item(pending.email(), pending.roles(), pending.scope(), MailPlan.Kind.NONE, w.since(),
+              null, "not the weekday of report.cadence = " + cadence.describe() + ", and no verdict got worse and no "
+                  + "high flag was raised since " + w.since()));
         } else {
-          items.add(new MailPlan.Item(m.email(), roles, scope, MailPlan.Kind.ALERT, since, folder,
-              "a verdict got worse or a high flag was raised since " + since));
+          items.add(new MailPlan.Item(pending.email(), pending.roles(), pending.scope(), w.kind(), w.since(),
+              MailPlan.DIR + "/" + pending.key(), pending.reason()));
         }
       }
       MailPlan plan = new MailPlan(asOf, items);
@@ -237,10 +245,64 @@ public final class MailPlanner {
       }
       LOG.info("Mail for {}: {} full report(s), {} alert(s), {} recipient(s) without mail; {} rendered variant(s)",
           asOf, plan.count(MailPlan.Kind.REPORT), plan.count(MailPlan.Kind.ALERT), plan.count(MailPlan.Kind.NONE),
-          rendered.values().stream().filter(f -> !f.isEmpty()).count());
+          rendered.values().stream().filter(Optional::isPresent).count());
       return plan;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the mail plan for " + asOf + " into " + mailDir, e);
+    }
+  }
+
+  /** A variant of D's mail: its kind, scope and comparison date; its folder under mail/ is {@link #key()}. */
+  private record Want(MailPlan.Kind kind, Scope scope, LocalDate since) {
+    String key() {
+      return (kind == MailPlan.Kind.ALERT ? "alert-" : "report-") + scope.key() + "-"
+          + (since == null ? "none" : since.toString());
+    }
+  }
+
+  /** A recipient whose mail waits for its variant to be rendered. */
+  private record Pending(String email, List<String> roles, String scope, String key, String reason) {}
+
+  /** Threads that render variants: the report's charts and PDF keep one core busy each. */
+  static final int RENDER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  /** Renders every wanted variant (an alert may come back empty: nothing got worse), in parallel. */
+  private static Map<String, Optional<RenderedReport>> render(Map<String, Want> wanted, ReportVariants variants,
+      LocalDate nextFull) {
+    Map<String, Optional<RenderedReport>> out = new LinkedHashMap<>();
+    if (wanted.isEmpty()) {
+      return out;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(RENDER_THREADS, wanted.size()), r -> {
+          Thread t = new Thread(r, "vardag-mail-render");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      Map<String, java.util.concurrent.Future<Optional<RenderedReport>>> futures = new LinkedHashMap<>();
+      for (Map.Entry<String, Want> e : wanted.entrySet()) {
+        Want w = e.getValue();
+        futures.put(e.getKey(), pool.submit(() -> w.kind() == MailPlan.Kind.ALERT
+            ? variants.alert(w.scope(), w.since(), nextFull) : Optional.of(variants.report(w.scope(), w.since()))));
+      }
+      for (Map.Entry<String, java.util.concurrent.Future<Optional<RenderedReport>>> e : futures.entrySet()) {
+        try {
+          out.put(e.getKey(), e.getValue().get());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Cannot render the mail: interrupted", ie);
+        } catch (java.util.concurrent.ExecutionException ee) {
+          Throwable c = ee.getCause();
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException("Cannot render the mail variant " + e.getKey() + ": " + c, c);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
   }
 
