@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.vardag.config.VardagConfig;
 import se.vardag.run.Pipeline;
+import se.vardag.run.ReportStages;
 
 /** {@code jobs/vardag backfill}: publish a range of dates in one Spark application. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -29,7 +30,7 @@ public final class BackfillCommand implements Callable<Integer> {
     RunOptions.checkAsOf("--from", from, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     RunOptions.checkAsOf("--to", to, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
-        Stages.afterPublish(config, options.output, Clock.systemUTC(), false, false));
+        ReportStages.afterPublish(config, options.output, Clock.systemUTC(), false, false));
     return pipeline.backfill(from, to).code();
   }
 }

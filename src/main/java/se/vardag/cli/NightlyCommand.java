@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.vardag.config.VardagConfig;
 import se.vardag.run.Pipeline;
+import se.vardag.run.ReportStages;
 
 /** {@code jobs/vardag nightly}: publish D, render and deliver its report. */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class NightlyCommand implements Callable<Integer> {
       RunOptions.checkAsOf("--as-of", asOf, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     }
     Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
-        Stages.afterPublish(config, options.output, Clock.systemUTC(), resend));
+        ReportStages.afterPublish(config, options.output, Clock.systemUTC(), resend));
     return pipeline.nightly(Optional.ofNullable(asOf)).code();
   }
 }

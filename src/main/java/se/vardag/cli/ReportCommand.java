@@ -5,20 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import se.vardag.ExitCode;
-import se.vardag.VardagException;
-import se.vardag.Version;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
-import se.vardag.delivery.Mailer;
-import se.vardag.publish.Publisher;
-import se.vardag.publish.RunManifest;
-import se.vardag.report.ReportRenderer;
-import se.vardag.run.OutputLock;
-import se.vardag.run.SparkSessions;
+import se.vardag.run.ReportRun;
 
 /** {@code jobs/vardag report}: re-render D's report from its published tables and deliver it. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -44,20 +35,6 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VardagConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
-    Path out = output.toAbsolutePath().normalize();
-    Publisher publisher = new Publisher(out);
-    try (OutputLock lock = OutputLock.acquire(out)) {
-      Path version = publisher.published(asOf).orElseThrow(() -> new VardagException(
-          ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report for " + asOf + ": nothing is published for "
-              + asOf + " under " + out + ". Run 'jobs/vardag nightly --as-of " + asOf + "' first."));
-      SparkSession spark = SparkSessions.create(cfg, master, "vardag report");
-      // Compared with the latest earlier published date, as the nightly run's report was; the mail
-      // planned again from the ledger (a recipient who had D's mail does not get it again).
-      Stages.render(cfg, new ReportRenderer(cfg), spark, out, version, asOf,
-          Stages.comparable(publisher, version, asOf, false), true);
-      Clock clock = Clock.systemUTC();
-      RunManifest manifest = new RunManifest(Version.current(), "report-" + asOf, "report", clock.instant());
-      return Stages.deliver(new Mailer(cfg, out, clock), version, asOf, resend, manifest).code();
-    }
+    return new ReportRun(cfg, output, master, Clock.systemUTC()).run(asOf, resend).code();
   }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
 import se.vardag.run.Pipeline;
+import se.vardag.run.ReportStages;
 
 /** {@code jobs/vardag validate}: check the input contract, print every problem, publish nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -36,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     VardagConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
     Pipeline pipeline = new Pipeline(cfg, new Pipeline.Options(input, Path.of("out"), master, false),
-        Clock.systemUTC(), RunOptions.home(), Stages.none());
+        Clock.systemUTC(), RunOptions.home(), ReportStages.none());
     PrintWriter out = spec.commandLine().getOut();
     return pipeline.validate(out).code();
   }

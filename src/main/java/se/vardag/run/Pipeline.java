@@ -143,7 +143,7 @@ public final class Pipeline {
 
   private ExitCode run(String command, DateChoice choice, boolean deliver) {
     Path output = options.output().toAbsolutePath().normalize();
-    String runId = RUN_ID.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    String runId = newRunId(clock);
     RunManifest manifest = new RunManifest(Version.current(), runId, command, clock.instant());
     manifest.put("input_folder", options.input().toAbsolutePath().normalize().toString());
     manifest.put("output_folder", output.toString());
@@ -471,7 +471,12 @@ public final class Pipeline {
     return ExitCode.OK;
   }
 
-  private static <T> T timed(RunManifest manifest, String stage, Supplier<T> work) {
+  /** A run's id: its start time and four random hex digits, e.g. 20261128T021500Z-3f9a. */
+  static String newRunId(Clock clock) {
+    return RUN_ID.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+
+  static <T> T timed(RunManifest manifest, String stage, Supplier<T> work) {
     long t0 = System.nanoTime();
     try {
       return work.get();

@@ -12,12 +12,12 @@ public final class TestStages {
   private TestStages() {}
 
   public static Pipeline.AfterPublish reportAndOutbox(VardagConfig config, Path output) {
-    return Stages.afterPublish(config, output, Clock.fixed(Instant.parse("2026-11-28T02:15:00Z"), ZoneOffset.UTC),
+    return se.vardag.run.ReportStages.afterPublish(config, output, Clock.fixed(Instant.parse("2026-11-28T02:15:00Z"), ZoneOffset.UTC),
         false);
   }
 
   /** The nightly run's report, mail plan and delivery, with the run's clock. */
   public static Pipeline.AfterPublish reportAndDelivery(VardagConfig config, Path output, Clock clock) {
-    return Stages.afterPublish(config, output, clock, false);
+    return se.vardag.run.ReportStages.afterPublish(config, output, clock, false);
   }
 }

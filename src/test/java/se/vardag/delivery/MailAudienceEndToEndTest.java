@@ -164,5 +164,37 @@ class MailAudienceEndToEndTest {
     String ledger = Files.readString(out.resolve("_delivery/ledger.jsonl"), StandardCharsets.UTF_8);
     assertThat(ledger).contains("\"kind\":\"report\"").doesNotContain(LEFT);
     assertThat(out.resolve("reports/as_of=" + WEEK_2)).exists();
+
+    // 'jobs/vardag report --as-of D' re-renders and re-plans from the published tables alone: still no
+    // second copy; with --resend everyone gets D's mail again. Each run leaves its manifest.
+    se.vardag.run.ReportRun report = new se.vardag.run.ReportRun(config, out, null,
+        Clock.fixed(Instant.parse("2026-11-28T04:15:00Z"), ZoneOffset.UTC));
+    assertThat(report.run(WEEK_2, false)).isEqualTo(ExitCode.OK);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2 * (2 + OWNERS.size()));
+    assertThat(report.run(WEEK_2, true)).isEqualTo(ExitCode.OK);
+    assertThat(greenMail.getReceivedMessages()).hasSize(3 * (2 + OWNERS.size()));
+    assertThat(ids(to(OWNERS.get(0)[0]).get(2))).containsExactly(OWNERS.get(0)[1]);
+    List<String> reportRuns = new ArrayList<>();
+    try (var files = Files.list(out.resolve("runs"))) {
+      for (Path f : files.toList()) {
+        String json = Files.readString(f, StandardCharsets.UTF_8);
+        if (json.contains("\"command\" : \"report\"")) {
+          reportRuns.add(json);
+        }
+      }
+    }
+    assertThat(reportRuns).hasSize(2).allSatisfy(j -> assertThat(j).contains("\"exit_code\" : 0", "\"delivery\""));
+  }
+
+  @Test
+  void aReportForADateThatIsNotPublishedIsRefusedWithItsRemedy() throws Exception {
+    Path out = dir.resolve("empty");
+    Files.createDirectories(out);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new se.vardag.run.ReportRun(config(), out, null,
+        Clock.systemUTC()).run(WEEK_1, false))
+        .isInstanceOfSatisfying(se.vardag.VardagException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot re-render the report for 2026-11-20: nothing is published for 2026-11-20 under " + out
+            + ". Run 'jobs/vardag nightly --as-of 2026-11-20' first.");
   }
 }

@@ -1,4 +1,4 @@
-package se.vardag.cli;
+package se.vardag.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,24 +27,24 @@ import se.vardag.report.RenderedReport;
 import se.vardag.report.ReportData;
 import se.vardag.report.ReportRenderer;
 import se.vardag.report.ReportVariants;
-import se.vardag.run.Pipeline;
 
 /**
- * Wires the report (rendered before the switch, from the tables just written), the mail plan (who gets
- * which report or alert) and its delivery into a run.
+ * The report's stages of a run: the report (rendered before the switch, from the tables just written),
+ * the mail plan (who gets which report or alert) and its delivery. {@code nightly} and {@code backfill}
+ * get them as {@link Pipeline.AfterPublish}; {@link ReportRun} runs them on a published date.
  */
-final class Stages {
-  private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
+public final class ReportStages {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportStages.class);
 
-  private Stages() {}
+  private ReportStages() {}
 
   /** For nightly: the report, the mail plan, delivery. */
-  static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend) {
+  public static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend) {
     return afterPublish(config, output, clock, resend, true);
   }
 
   /** {@code planMail} false (a backfill, which delivers nothing): the report alone. */
-  static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend,
+  public static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend,
       boolean planMail) {
     ReportRenderer renderer = new ReportRenderer(config);
     Path out = output.toAbsolutePath().normalize();
@@ -52,13 +52,13 @@ final class Stages {
     return new Pipeline.AfterPublish() {
       @Override
       public void render(SparkSession spark, Path versionDir, LocalDate asOf) {
-        Stages.render(config, renderer, spark, out, versionDir, asOf, comparable(publisher, versionDir, asOf, true),
+        ReportStages.render(config, renderer, spark, out, versionDir, asOf, comparable(publisher, versionDir, asOf, true),
             planMail);
       }
 
       @Override
       public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
-        return Stages.deliver(new Mailer(config, out, clock), publishedVersionDir, asOf, resend, manifest);
+        return ReportStages.deliver(new Mailer(config, out, clock), publishedVersionDir, asOf, resend, manifest);
       }
     };
   }
@@ -154,7 +154,7 @@ final class Stages {
     return result.exitCode();
   }
 
-  static Pipeline.AfterPublish none() {
+  public static Pipeline.AfterPublish none() {
     return new Pipeline.AfterPublish() {
       @Override
       public void render(SparkSession spark, Path versionDir, LocalDate asOf) {}
