@@ -192,15 +192,30 @@ public final class Mailer {
    * dropped.
    */
   public DeliveryResult deliverAll(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend) {
-    return withPending(deliver(asOf, versionDir, plan, resend), plan);
+    return deliverAll(asOf, versionDir, plan, resend, true);
+  }
+
+  /**
+   * As {@link #deliverAll(LocalDate, Path, MailPlan, boolean)}; {@code newest} false (the plan is for a date
+   * before the latest published one, as with {@code report --as-of} an older date): pending messages of
+   * recipients the plan does not name are sent too, not dropped (that plan does not say who the
+   * recipients are now).
+   */
+  public DeliveryResult deliverAll(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend, boolean newest) {
+    return withPending(deliver(asOf, versionDir, plan, resend), newest ? MailPlanner.recipients(plan) : null);
   }
 
   private DeliveryResult withPending(DeliveryResult now, MailPlan plan) {
+    return withPending(now, MailPlanner.recipients(plan));
+  }
+
+  /** {@code current} null: drop no pending message. */
+  private DeliveryResult withPending(DeliveryResult now, Set<String> current) {
     Set<String> done = new HashSet<>();
     for (Entry e : now.entries()) {
       done.add(Ledger.key(e.asOf(), e.recipient()));
     }
-    return now.plus(deliverPending(done, MailPlanner.recipients(plan)));
+    return now.plus(deliverPending(done, current));
   }
 
   private DeliveryResult deliverPending(Set<String> skip, Set<String> current) {
@@ -222,7 +237,7 @@ public final class Mailer {
       String rcpt = st.recipient();
       String messageId = st.last().messageId();
       Path pending = resolvePending(st.last().pending());
-      if (!current.contains(rcpt.toLowerCase(Locale.ROOT))) {
+      if (current != null && !current.contains(rcpt.toLowerCase(Locale.ROOT))) {
         try {
           ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.CANCELLED, messageId, null, null, 0,
               DeliveryErrors.notRecipient(), st.last().kind()));

@@ -64,7 +64,7 @@ public final class ReportRun {
           return null;
         });
         ExitCode exit = Pipeline.timed(manifest, "delivery",
-            () -> ReportStages.deliver(new Mailer(config, output, clock), version, asOf, resend, manifest));
+            () -> ReportStages.deliver(new Mailer(config, output, clock), publisher, version, asOf, resend, manifest));
         manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
         manifest.finish(clock.instant(), exit.code(), exit == ExitCode.OK ? null : "delivery failed; mail is pending");
         manifest.write(runFile);

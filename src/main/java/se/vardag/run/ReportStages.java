@@ -58,7 +58,8 @@ public final class ReportStages {
 
       @Override
       public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
-        return ReportStages.deliver(new Mailer(config, out, clock), publishedVersionDir, asOf, resend, manifest);
+        return ReportStages.deliver(new Mailer(config, out, clock), publisher, publishedVersionDir, asOf, resend,
+            manifest);
       }
     };
   }
@@ -128,8 +129,10 @@ public final class ReportStages {
    * Delivers D's mail from the published version folder: as its mail plan says, or, for a folder
    * rendered before there were plans, the organisation's report to mail.to.
    */
-  static ExitCode deliver(Mailer mailer, Path publishedVersionDir, LocalDate asOf, boolean resend,
-      RunManifest manifest) {
+  static ExitCode deliver(Mailer mailer, Publisher publisher, Path publishedVersionDir, LocalDate asOf,
+      boolean resend, RunManifest manifest) {
+    // Only the newest date's plan says who the recipients are now: an older date's leaves others' pending mail.
+    boolean newest = publisher.publishedDates().stream().noneMatch(d -> d.isAfter(asOf));
     Path planFile = publishedVersionDir.resolve(MailPlan.DIR).resolve(MailPlan.FILE);
     DeliveryResult result;
     if (Files.isRegularFile(planFile)) {
@@ -140,7 +143,7 @@ public final class ReportStages {
         throw new UncheckedIOException("Cannot read the mail plan " + planFile
             + "; run 'jobs/vardag report --as-of " + asOf + "' to plan and send the mail again", e);
       }
-      result = mailer.deliverAll(asOf, publishedVersionDir, plan, resend);
+      result = mailer.deliverAll(asOf, publishedVersionDir, plan, resend, newest);
     } else {
       result = mailer.deliverAll(asOf, RenderedReport.load(publishedVersionDir.resolve(Tables.REPORT)), resend);
     }

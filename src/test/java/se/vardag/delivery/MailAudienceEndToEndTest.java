@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,7 +39,9 @@ import se.vardag.run.Pipeline;
  * compares with and carries the PDF; each owner employed at D gets their own initiatives only; the
  * owner of INI-004, who left on 2026-09-30, gets nothing; the head of IT (recipients file, scope IT)
  * gets INI-001, INI-002 and INI-007 (targets IT/Service Desk Nord, IT/Service Desk Syd, IT/Drift and
- * IT/Utveckling); nobody gets a second copy on the rerun.
+ * IT/Utveckling); nobody gets a second copy on the rerun. With {@code report.cadence = monday}, the week
+ * INI-004's owner leaves: Monday's full report, then an alert exactly on the days DuckDB finds a verdict
+ * worse or a high flag raised since the recipient's last mail.
  */
 class MailAudienceEndToEndTest {
   static final LocalDate WEEK_1 = LocalDate.of(2026, 11, 20);
@@ -119,6 +122,7 @@ class MailAudienceEndToEndTest {
 
   @Test
   void twoRunsAWeekApartAndARerunSendEachRecipientTheirOwnScopeOncePerDate() throws Exception {
+    greenMail.purgeEmailFromAllMailboxes();
     VardagConfig config = config();
     Path out = dir.resolve("out");
     assertThat(nightly(config, out, WEEK_1, "2026-11-28T01:15:00Z")).isEqualTo(ExitCode.OK);
@@ -196,5 +200,78 @@ class MailAudienceEndToEndTest {
             e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
         .hasMessage("Cannot re-render the report for 2026-11-20: nothing is published for 2026-11-20 under " + out
             + ". Run 'jobs/vardag nightly --as-of 2026-11-20' first.");
+  }
+
+  /**
+   * Whether, between two published dates, a verdict in {@code ids} got worse or a high flag was raised
+   * (SPEC section 7's alert), read from the published tables with DuckDB: an independent reading of
+   * the rule the planner applies.
+   */
+  static boolean worse(Path out, LocalDate from, LocalDate to, List<String> ids) throws Exception {
+    String in = ids.stream().map(i -> "'" + i + "'").reduce((x, y) -> x + "," + y).orElseThrow();
+    String adoption = "read_parquet('" + out.resolve("initiative_adoption") + "/*/*.parquet', hive_partitioning = true)";
+    String flags = "read_parquet('" + out.resolve("follow_through_flags") + "/*/*.parquet', hive_partitioning = true)";
+    String rank = "CASE %s WHEN 'lacks_follow_through' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'in_pilot' THEN 2 "
+        + "WHEN 'on_track' THEN 3 END";
+    String sql = "SELECT (SELECT count(*) FROM " + adoption + " a JOIN " + adoption + " b USING (initiative_id) "
+        + "WHERE a.as_of = DATE '" + from + "' AND b.as_of = DATE '" + to + "' AND initiative_id IN (" + in + ") "
+        + "AND a.verdict <> 'stopped' AND b.verdict <> 'stopped' AND " + String.format(rank, "b.verdict") + " < "
+        + String.format(rank, "a.verdict") + ") + (SELECT count(*) FROM " + flags + " f WHERE f.as_of = DATE '" + to
+        + "' AND f.severity = 'high' AND f.initiative_id IN (" + in + ") AND f.initiative_id IN (SELECT initiative_id "
+        + "FROM " + adoption + " WHERE as_of = DATE '" + from + "') AND NOT EXISTS (SELECT 1 FROM " + flags
+        + " e WHERE e.as_of = DATE '" + from + "' AND e.initiative_id = f.initiative_id AND e.code = f.code))";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
+  }
+
+  @Test
+  void aWeeklyCadenceSendsTheReportOnMondayAndBetweenOnlyAlertsForWhatGotWorse() throws Exception {
+    VardagConfig weekly = DeliveryTestSupport.config("sv", env("VARDAG_MAIL_TO", "vecka@vardagsverket.example",
+        "VARDAG_MAIL_OWNERS", "true", "VARDAG_REPORT_CADENCE", "monday", "VARDAG_MAIL_SMTP_HOST", "127.0.0.1",
+        "VARDAG_MAIL_SMTP_PORT", Integer.toString(greenMail.getSmtp().getPort())));
+    greenMail.purgeEmailFromAllMailboxes();
+    Path out = dir.resolve("weekly");
+    // The week INI-004's owner leaves (Wednesday 30 September): OWNER_LEFT is raised, a high flag.
+    LocalDate monday = LocalDate.of(2026, 9, 28);
+    for (int k = 0; k < 5; k++) {
+      assertThat(nightly(weekly, out, monday.plusDays(k), "2026-11-28T01:15:00Z")).isEqualTo(ExitCode.OK);
+    }
+    List<String> all = new ArrayList<>();
+    for (int n = 1; n <= 9; n++) {
+      all.add(String.format("INI-%03d", n));
+    }
+    Map<String, List<String>> scopes = new java.util.LinkedHashMap<>();
+    scopes.put("vecka@vardagsverket.example", all);
+    for (String[] owner : OWNERS) {
+      scopes.put(owner[0], List.of(owner[1]));
+    }
+    int alerts = 0;
+    for (Map.Entry<String, List<String>> e : scopes.entrySet()) {
+      // Expected: Monday's full report, then an alert on each day something got worse since the last mail.
+      List<String> expected = new ArrayList<>(List.of("report " + monday));
+      LocalDate lastMail = monday;
+      for (int k = 1; k < 5; k++) {
+        LocalDate d = monday.plusDays(k);
+        if (worse(out, lastMail, d, e.getValue())) {
+          expected.add("alert " + d);
+          lastMail = d;
+        }
+      }
+      List<String> got = new ArrayList<>();
+      for (MimeMessage m : to(e.getKey())) {
+        String date = m.getHeader("X-Vardag-As-Of")[0];
+        got.add((m.getSubject().contains(": larm – ") ? "alert " : "report ") + date);
+        if (m.getSubject().contains(": larm – ")) {
+          assertThat(part(m, "application/pdf")).as("an alert has no PDF").isNull();
+          assertThat(ids(m)).isSubsetOf(e.getValue());
+        }
+      }
+      assertThat(got).as(e.getKey()).isEqualTo(expected);
+      alerts += expected.size() - 1;
+    }
+    assertThat(alerts).as("data-samples has something that got worse in the week of 28 September").isPositive();
   }
 }

@@ -201,4 +201,29 @@ class MailPlannerTest {
     assertThat(item(plan, "ledning@firma.se").reason())
         .isEqualTo("not the weekday of report.cadence = monday, and report.alerts = false");
   }
+
+  /** A message an earlier run left pending for 11-03 to someone who is not in the plan at hand. */
+  void pendingFor(String recipient) throws Exception {
+    Path delivery = out.resolve(Mailer.DELIVERY_DIR);
+    Path eml = delivery.resolve("pending/2026-11-03/left.eml");
+    Files.createDirectories(eml.getParent());
+    Files.writeString(eml, "Subject: pending\r\n\r\nbody\r\n", StandardCharsets.US_ASCII);
+    new Ledger(delivery).append(new Ledger.Event(Instant.parse("2026-11-04T01:00:00Z"), D, recipient, Ledger.INTENT,
+        "<p>", "outbox", "pending/2026-11-03/left.eml", 0, null, Ledger.REPORT));
+  }
+
+  @Test
+  void onlyTheNewestDatesPlanDropsThePendingMailOfSomeoneItDoesNotName() throws Exception {
+    Mailer mailer = new Mailer(config(), out, java.time.Clock.fixed(Instant.parse("2026-11-05T01:00:00Z"),
+        java.time.ZoneOffset.UTC));
+    pendingFor("former@firma.se");
+    // report --as-of an older date: its plan does not say who the recipients are now; the mail goes out.
+    DeliveryResult older = mailer.deliverAll(WEEK_BEFORE, out.resolve("version"), new MailPlan(WEEK_BEFORE, List.of()),
+        false, false);
+    assertThat(older.sent()).extracting(DeliveryResult.Entry::recipient).containsExactly("former@firma.se");
+    pendingFor("former@firma.se");
+    DeliveryResult newest = mailer.deliverAll(D, out.resolve("version"), new MailPlan(D, List.of()), false, true);
+    assertThat(newest.entries()).extracting(DeliveryResult.Entry::status)
+        .containsExactly(DeliveryResult.Status.CANCELLED);
+  }
 }
