@@ -5,7 +5,7 @@ public final class BadValue extends Exception {
   private static final long serialVersionUID = 1L;
 
   public BadValue(String expectation, String value) {
-    super(expectation + ", got " + Values.quote(value), null, false, false);
+    super(expectation + ", got " + Values.quoted(value), null, false, false);
   }
 
   public BadValue(String message) {

@@ -215,7 +215,7 @@ public final class ContractFileReader {
             }
           }
           counts.rejected++;
-          target.rejected(new Rejection(sourceFile, lines.get(i), keyName, "duplicate " + keyName + " " + Values.quote(key)
+          target.rejected(new Rejection(sourceFile, lines.get(i), keyName, "duplicate " + keyName + " " + Values.quoted(key)
               + " (also on line " + String.join(", ", others) + "); every copy is rejected: keep one row per "
               + keyName, raws.get(i)).withKey(key));
         }

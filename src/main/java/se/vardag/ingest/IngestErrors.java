@@ -14,7 +14,7 @@ public final class IngestErrors {
    * direction overrides and other invisible format characters are written as {@code \\uXXXX}, so a
    * name can neither forge a log line nor hide what it holds.
    */
-  public static String visible(String text) {
+  public static String escaped(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);

@@ -87,7 +87,7 @@ public final class InputFolder {
 
   /** True when a file name could not be shown on one line as it is (control, line or direction characters). */
   static boolean unsafeName(String name) {
-    return !IngestErrors.visible(name).equals(name);
+    return !IngestErrors.escaped(name).equals(name);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class InputFolder {
       for (Path p : stream) {
         String name = p.getFileName().toString();
         if (unsafeName(name)) {
-          usageProblems.add(InputContract.USAGE_DIR + "/" + IngestErrors.visible(name) + ": the file name holds control"
+          usageProblems.add(InputContract.USAGE_DIR + "/" + IngestErrors.escaped(name) + ": the file name holds control"
               + " or invisible characters (shown as \\u escapes); rename the file. It was not read");
           continue;
         }

@@ -202,9 +202,9 @@ public final class ReferenceData {
         initiatives, goals, stats);
   }
 
-  /** {@link Values#visible} as a Spark function: the quoted value of a reason shows invisible characters. */
+  /** {@link Values#quoted} as a Spark function: the quoted value of a reason shows invisible characters. */
   private static final org.apache.spark.sql.expressions.UserDefinedFunction VISIBLE = org.apache.spark.sql.functions
-      .udf((org.apache.spark.sql.api.java.UDF1<String, String>) Values::visible, DataTypes.StringType);
+      .udf((org.apache.spark.sql.api.java.UDF1<String, String>) Values::quoted, DataTypes.StringType);
 
   /** Per key of a keyed file's rejected rows: the first such row's line and reason. */
   private static Dataset<Row> rejectedKeys(Dataset<Row> parsed, FileContract contract) {

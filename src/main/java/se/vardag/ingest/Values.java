@@ -226,7 +226,7 @@ public final class Values {
    * {@code u00A0}: the character is not invisible in the message); values
    * longer than 60 characters are cut, with their length.
    */
-  public static String visible(String value) {
+  public static String quoted(String value) {
     StringBuilder b = new StringBuilder("'");
     int max = Math.min(value.length(), 60);
     for (int i = 0; i < max; i++) {
@@ -249,10 +249,6 @@ public final class Values {
     return b.append('\'').toString();
   }
 
-  /** {@link #visible}, the name the readers use. */
-  static String quote(String value) {
-    return visible(value);
-  }
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class IngestErrorsTest {
   @Test
   void visibleEscapesControlLineDirectionAndInvisibleCharactersOnly() {
-    assertThat(IngestErrors.visible("usage-2026-11-27 Åsa 😀.csv")).isEqualTo("usage-2026-11-27 Åsa 😀.csv");
-    assertThat(IngestErrors.visible("a\r\nb\u2028c\u202Ed\u200Be\u00A0f\u0085g\uDC80"))
+    assertThat(IngestErrors.escaped("usage-2026-11-27 Åsa 😀.csv")).isEqualTo("usage-2026-11-27 Åsa 😀.csv");
+    assertThat(IngestErrors.escaped("a\r\nb\u2028c\u202Ed\u200Be\u00A0f\u0085g\uDC80"))
         .isEqualTo("a\\u000D\\u000Ab\\u2028c\\u202Ed\\u200Be\\u00A0f\\u0085g\\uDC80");
   }
 

@@ -130,11 +130,11 @@ class ValuesTest {
 
   @Test
   void visibleShowsInvisibleCharactersAsEscapes() {
-    assertThat(Values.visible("E1003\u00A0")).isEqualTo("'E1003\\u00A0'");
-    assertThat(Values.visible("\u200BE1\uFEFF")).isEqualTo("'\\u200BE1\\uFEFF'");
-    assertThat(Values.visible("a b\tc")).isEqualTo("'a b\\tc'");
-    assertThat(Values.visible("Åsa Öberg")).isEqualTo("'Åsa Öberg'");
-    assertThat(Values.visible("\u0085x")).isEqualTo("'\\u0085x'");
+    assertThat(Values.quoted("E1003\u00A0")).isEqualTo("'E1003\\u00A0'");
+    assertThat(Values.quoted("\u200BE1\uFEFF")).isEqualTo("'\\u200BE1\\uFEFF'");
+    assertThat(Values.quoted("a b\tc")).isEqualTo("'a b\\tc'");
+    assertThat(Values.quoted("Åsa Öberg")).isEqualTo("'Åsa Öberg'");
+    assertThat(Values.quoted("\u0085x")).isEqualTo("'\\u0085x'");
   }
 
   @Test
@@ -145,8 +145,8 @@ class ValuesTest {
 
   @Test
   void quotedValuesShowControlCharactersAndAreShortened() {
-    assertThat(Values.quote("a\u0000b\n")).isEqualTo("'a\\u0000b\\n'");
-    assertThat(Values.quote("a\u001fb")).isEqualTo("'a\\u001Fb'");
-    assertThat(Values.quote("x".repeat(100))).isEqualTo("'" + "x".repeat(60) + "…(100 characters)'");
+    assertThat(Values.quoted("a\u0000b\n")).isEqualTo("'a\\u0000b\\n'");
+    assertThat(Values.quoted("a\u001fb")).isEqualTo("'a\\u001Fb'");
+    assertThat(Values.quoted("x".repeat(100))).isEqualTo("'" + "x".repeat(60) + "…(100 characters)'");
   }
 }
