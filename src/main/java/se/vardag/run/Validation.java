@@ -74,7 +74,7 @@ final class Validation {
         e.name = r.getString(0);
         e.size = sizes.getOrDefault(e.name, 0L);
         e.empty = r.getBoolean(8);
-        warnings.add(Pipeline.noEventsWarning(e));
+        warnings.add(Preparation.noEventsWarning(e));
       }
     }
     Dataset<Row> rejectedRows = rows.filter(col("rows_read").isNull()).orderBy(Columns.SOURCE_FILE, "line");
