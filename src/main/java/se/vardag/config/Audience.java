@@ -18,14 +18,4 @@ public record Audience(List<String> leadership, boolean owners, Optional<Path> r
     requireNonNull(recipientsFile, "recipientsFile is null");
     listed = List.copyOf(listed);
   }
-
-  /** Only {@code mail.to}. */
-  public static Audience leadership(List<String> to) {
-    return new Audience(to, false, Optional.empty(), List.of());
-  }
-
-  /** True when nobody at all is configured (owners may still be none on a given date). */
-  public boolean nobody() {
-    return leadership.isEmpty() && !owners && listed.isEmpty();
-  }
 }

@@ -11,8 +11,6 @@ import java.util.Optional;
  * alert goes out only when something got worse, if alerts are on.
  */
 public record Cadence(Optional<DayOfWeek> weekday, boolean alerts) {
-  public static final Cadence DAILY = new Cadence(Optional.empty(), true);
-
   public Cadence {
     weekday = weekday == null ? Optional.empty() : weekday;
   }

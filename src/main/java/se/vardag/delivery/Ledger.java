@@ -87,21 +87,32 @@ final class Ledger {
     return states;
   }
 
-  /**
-   * The last date before {@code before} for which {@code recipient} was sent a mail of {@code kind}
-   * (null: of any kind), from {@code states}; empty when none was.
-   */
-  static java.util.Optional<LocalDate> lastReceived(Map<String, State> states, String recipient, LocalDate before,
-      String kind) {
-    String who = recipient.toLowerCase(Locale.ROOT);
-    LocalDate best = null;
+  /** Per recipient (lower case), the last date before some D that they were sent a report, and any mail. */
+  record Received(Map<String, LocalDate> lastReport, Map<String, LocalDate> lastMail) {
+    java.util.Optional<LocalDate> lastReport(String recipient) {
+      return java.util.Optional.ofNullable(lastReport.get(recipient.toLowerCase(Locale.ROOT)));
+    }
+
+    java.util.Optional<LocalDate> lastMail(String recipient) {
+      return java.util.Optional.ofNullable(lastMail.get(recipient.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  /** What {@code states} say each recipient received before {@code before}: one pass over the ledger. */
+  static Received received(Map<String, State> states, LocalDate before) {
+    Map<String, LocalDate> report = new java.util.HashMap<>();
+    Map<String, LocalDate> any = new java.util.HashMap<>();
     for (State st : states.values()) {
-      if (st.timesSent() > 0 && st.asOf().isBefore(before) && st.recipient().toLowerCase(Locale.ROOT).equals(who)
-          && (kind == null || kind.equals(st.sentKind())) && (best == null || st.asOf().isAfter(best))) {
-        best = st.asOf();
+      if (st.timesSent() == 0 || !st.asOf().isBefore(before)) {
+        continue;
+      }
+      String who = st.recipient().toLowerCase(Locale.ROOT);
+      any.merge(who, st.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+      if (REPORT.equals(st.sentKind())) {
+        report.merge(who, st.asOf(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
-    return java.util.Optional.ofNullable(best);
+    return new Received(report, any);
   }
 
   List<Event> read() throws IOException {

@@ -50,7 +50,7 @@ import se.vardag.report.Scope;
  *   <li>comparison: a report's changes count from the recipient's last full report, an alert's from their
  *   last mail of any kind, each when that date is still published, else from the previous published date.</li>
  * </ul>
- * Each distinct (kind, scope, comparison date) is rendered once into {@code <versionDir>/mail/}; the plan
+ * Each distinct (kind, scope, comparison date) is rendered once (one after the other) into {@code <versionDir>/mail/}; the plan
  * is {@code mail/plan.json}. The organisation's report compared with the previous published date is the
  * version's own {@code report/} folder. The plan depends on the ledger only through dates before D, so a
  * rerun of D plans the same mail, and the ledger's (D, recipient) keeps it from going out twice.
@@ -148,6 +148,7 @@ public final class MailPlanner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the delivery ledger to plan the mail for " + asOf, e);
     }
+    Ledger.Received received = Ledger.received(states, asOf);
     Cadence cadence = config.cadence();
     LocalDate nextFull = cadence.weekday().map(w -> asOf.with(TemporalAdjusters.next(w))).orElse(null);
     Path mailDir = versionDir.resolve(MailPlan.DIR);
@@ -170,8 +171,8 @@ public final class MailPlanner {
               "no initiative in the register on " + asOf + " targets " + String.join(" or ", m.scope().units())));
           continue;
         }
-        Optional<LocalDate> lastReport = Ledger.lastReceived(states, m.email(), asOf, Ledger.REPORT);
-        Optional<LocalDate> lastMail = Ledger.lastReceived(states, m.email(), asOf, null);
+        Optional<LocalDate> lastReport = received.lastReport(m.email());
+        Optional<LocalDate> lastMail = received.lastMail(m.email());
         boolean full = cadence.fullReportOn(asOf) || lastReport.isEmpty() || lastReport.get().isBefore(asOf.minusDays(6));
         if (full) {
           LocalDate since = lastReport.filter(variants::comparable).orElse(previous);
@@ -204,7 +205,7 @@ public final class MailPlanner {
             + since));
       }
 
-      // Pass 2: render the variants, a few at a time (an owner's report with its PDF takes about 0.1 s).
+      // Pass 2: render the variants (an owner's report with its PDF takes about 0.07 s).
       Map<String, Optional<RenderedReport>> rendered = render(variantsWanted, variants, nextFull);
       for (Map.Entry<String, Optional<RenderedReport>> e : rendered.entrySet()) {
         if (e.getValue().isPresent()) {
@@ -263,47 +264,19 @@ public final class MailPlanner {
   /** A recipient whose mail waits for its variant to be rendered. */
   private record Pending(String email, List<String> roles, String scope, String key, String reason) {}
 
-  /** Threads that render variants: the report's charts and PDF keep one core busy each. */
-  static final int RENDER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
-  /** Renders every wanted variant (an alert may come back empty: nothing got worse), in parallel. */
+  /**
+   * Renders every wanted variant (an alert may come back empty: nothing got worse), one after the other:
+   * rendering four at a time was measured no faster on two cores (performance.md), so it is not done.
+   */
   private static Map<String, Optional<RenderedReport>> render(Map<String, Want> wanted, ReportVariants variants,
       LocalDate nextFull) {
     Map<String, Optional<RenderedReport>> out = new LinkedHashMap<>();
-    if (wanted.isEmpty()) {
-      return out;
+    for (Map.Entry<String, Want> e : wanted.entrySet()) {
+      Want w = e.getValue();
+      out.put(e.getKey(), w.kind() == MailPlan.Kind.ALERT ? variants.alert(w.scope(), w.since(), nextFull)
+          : Optional.of(variants.report(w.scope(), w.since())));
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(RENDER_THREADS, wanted.size()), r -> {
-          Thread t = new Thread(r, "vardag-mail-render");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      Map<String, java.util.concurrent.Future<Optional<RenderedReport>>> futures = new LinkedHashMap<>();
-      for (Map.Entry<String, Want> e : wanted.entrySet()) {
-        Want w = e.getValue();
-        futures.put(e.getKey(), pool.submit(() -> w.kind() == MailPlan.Kind.ALERT
-            ? variants.alert(w.scope(), w.since(), nextFull) : Optional.of(variants.report(w.scope(), w.since()))));
-      }
-      for (Map.Entry<String, java.util.concurrent.Future<Optional<RenderedReport>>> e : futures.entrySet()) {
-        try {
-          out.put(e.getKey(), e.getValue().get());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Cannot render the mail: interrupted", ie);
-        } catch (java.util.concurrent.ExecutionException ee) {
-          Throwable c = ee.getCause();
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("Cannot render the mail variant " + e.getKey() + ": " + c, c);
-        }
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+    return out;
   }
 
   private static void write(RenderedReport report, Path dir) {

@@ -111,12 +111,6 @@ public final class ReportStages {
     return candidates;
   }
 
-  /** What the report for {@code asOf} compares with: the latest of {@link #comparable}. */
-  static Optional<ReportRenderer.Earlier> earlier(Publisher publisher, Path versionDir, LocalDate asOf) {
-    Map.Entry<LocalDate, Path> last = comparable(publisher, versionDir, asOf, true).lastEntry();
-    return last == null ? Optional.empty() : Optional.of(new ReportRenderer.Earlier(last.getKey(), last.getValue()));
-  }
-
   private static LocalDate parseDate(String name) {
     try {
       return LocalDate.parse(name);
