@@ -8,7 +8,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.vardag.Text;
 
 /**
  * The short alert of the days between full reports (SPEC section 7, {@code report.cadence}): the
@@ -30,12 +29,12 @@ final class AlertRenderer {
    * verdict got worse and no high flag was raised; {@code nextFullReport} is named at its end.
    */
   Optional<RenderedReport> render(ReportData data, Scope scope, LocalDate nextFullReport) {
-    List<ReportBuilder.AlertItem> items = builder.alertItems(data);
+    List<ChangeWords.AlertItem> items = builder.changeWords().alertItems(data);
     if (items.isEmpty()) {
       return Optional.empty();
     }
     LocalDate d = data.asOf();
-    String subject = builder.alertSubject(data);
+    String subject = builder.changeWords().alertSubject(data);
     String title = m.get("alert.title", m.date(d));
     if (!scope.isAll()) {
       title = m.get("report.title.scoped", title, builder.scopeLabel(scope));
@@ -52,7 +51,7 @@ final class AlertRenderer {
 
     StringBuilder t = new StringBuilder();
     t.append(title).append("\n\n").append(heading).append("\n\n");
-    for (ReportBuilder.AlertItem i : items) {
+    for (ChangeWords.AlertItem i : items) {
       t.append("- ").append(i.line()).append('\n').append("  ").append(i.owner()).append('\n');
       if (i.evidence() != null) {
         t.append("  ").append(i.evidence()).append('\n');
@@ -85,7 +84,7 @@ final class AlertRenderer {
         .append(html(title)).append("</div>")
         .append("<h1 style=\"margin:8px 0 0 0;font-size:20px;line-height:1.3;color:#101828;font-family:")
         .append(HtmlRenderer.FONT).append(";\">").append(html(heading)).append("</h1></td></tr>\n");
-    for (ReportBuilder.AlertItem i : items) {
+    for (ChangeWords.AlertItem i : items) {
       h.append("<tr><td style=\"padding:12px 28px 0 28px;\">")
           .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
           .append("style=\"border-left:4px solid #b42318;\"><tr><td style=\"padding:4px 0 4px 12px;\">")

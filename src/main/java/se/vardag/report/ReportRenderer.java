@@ -122,7 +122,7 @@ public final class ReportRenderer {
     // Scaling the charts down for print takes about 1 s of the PDF's 4 s for 200 initiatives: in parallel.
     Base64.Encoder b64 = Base64.getEncoder();
     Map<String, String> printSrc = charts.parallelStream().collect(Collectors.toMap(
-        RenderedReport.Chart::fileName, c -> "data:image/png;base64," + b64.encodeToString(Charts.forPrint(c.png()))));
+        RenderedReport.Chart::fileName, c -> "data:image/png;base64," + b64.encodeToString(ChartImages.forPrint(c.png()))));
     byte[] pdf = PdfRenderer.render(htmlRenderer.render(model, c -> printSrc.get(c.fileName()), true), model.subject(),
         data.asOf());
     String pdfName = m.get("pdf.name", data.asOf().toString());

@@ -80,7 +80,7 @@ class ChangesTest {
   void theReportOpensWithTheChangesAndTheSubjectLeadsWithTheWorstInBothLanguages() {
     Changes c = example();
     ReportBuilder sv = new ReportBuilder(new Messages("sv"), "", 5, ReportFixtures.config("sv", Map.of()).flags());
-    assertThat(sv.changeLines(c)).containsExactly(
+    assertThat(sv.changeWords().changeLines(c)).containsExactly(
         "Sämre: Name A: På rätt spår → I riskzonen",
         "Nytt: Name F (I pilot)",
         "Ny allvarlig flagga: Name C: Ingen ägare",
@@ -91,8 +91,8 @@ class ChangesTest {
         "Åtgärdat: Name B: Inget strategiskt mål",
         "Finns inte längre i registret: Name G (var På rätt spår)");
     ReportBuilder en = new ReportBuilder(new Messages("en"), "", 5, ReportFixtures.config("en", Map.of()).flags());
-    assertThat(en.changeLines(c).get(0)).isEqualTo("Worse: Name A: On track → At risk");
-    assertThat(en.changeLines(Changes.between(new Changes.Earlier(BEFORE, Map.of(), Map.of(), Map.of()), List.of(),
+    assertThat(en.changeWords().changeLines(c).get(0)).isEqualTo("Worse: Name A: On track → At risk");
+    assertThat(en.changeWords().changeLines(Changes.between(new Changes.Earlier(BEFORE, Map.of(), Map.of(), Map.of()), List.of(),
         List.of()))).containsExactly("Nothing changed since 26 November 2026: the same verdicts and flags.");
   }
 }

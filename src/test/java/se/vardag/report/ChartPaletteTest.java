@@ -19,12 +19,12 @@ class ChartPaletteTest {
     int red = 0xb42318;
     int nearWhite = 0xfafafa;
     BufferedImage img = image(6, 1, white, blue, red, blue, white, nearWhite);
-    BufferedImage out = Charts.palette(img, 2);
+    BufferedImage out = ChartImages.palette(img, 2);
     // white (2) and blue (2) tie on count; ties go by colour value: blue 0x2563eb before white.
     assertThat(rgb(out)).containsExactly(white, blue, blue, blue, white, white);
     assertThat(out.getType()).isEqualTo(BufferedImage.TYPE_BYTE_INDEXED);
     // With room for every colour nothing changes.
-    assertThat(rgb(Charts.palette(img, 64))).containsExactly(white, blue, red, blue, white, nearWhite);
+    assertThat(rgb(ChartImages.palette(img, 64))).containsExactly(white, blue, red, blue, white, nearWhite);
   }
 
   @Test
@@ -34,7 +34,7 @@ class ChartPaletteTest {
     BufferedImage img = image(4, 2, 0x000000, 0xffffff, b, b, 0xffffff, 0xffffff, b, b);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(img, "png", png);
-    BufferedImage small = ImageIO.read(new ByteArrayInputStream(Charts.forPrint(png.toByteArray())));
+    BufferedImage small = ImageIO.read(new ByteArrayInputStream(ChartImages.forPrint(png.toByteArray())));
     assertThat(small.getWidth()).isEqualTo(2);
     assertThat(small.getHeight()).isEqualTo(1);
     // (0 + 3 × 255 + 2) / 4 = 191 in each channel.

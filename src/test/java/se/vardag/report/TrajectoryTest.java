@@ -32,17 +32,17 @@ class TrajectoryTest {
     List<HistoryRow> h = weeks("on_track", "on_track", "on_track", "on_track", "on_track", "on_track",
         "at_risk", "at_risk", "lacks_follow_through", "lacks_follow_through", "lacks_follow_through",
         "lacks_follow_through");
-    assertThat(builder("sv").trajectory(h))
+    assertThat(builder("sv").page().trajectory(h))
         .isEqualTo("På rätt spår (6 v) \u2192 I riskzonen (2 v) \u2192 Saknar förankring (4 v)");
-    assertThat(builder("en").trajectory(h))
+    assertThat(builder("en").page().trajectory(h))
         .isEqualTo("On track (6 wk) \u2192 At risk (2 wk) \u2192 Lacks follow-through (4 wk)");
   }
 
   @Test
   void oneVerdictAllWeeksAndAReturnAreTheirOwnRuns() {
-    assertThat(builder("sv").trajectory(weeks("at_risk", "at_risk", "at_risk")))
+    assertThat(builder("sv").page().trajectory(weeks("at_risk", "at_risk", "at_risk")))
         .isEqualTo("I riskzonen alla 3 veckorna");
-    assertThat(builder("en").trajectory(weeks("at_risk", "on_track", "at_risk")))
+    assertThat(builder("en").page().trajectory(weeks("at_risk", "on_track", "at_risk")))
         .isEqualTo("At risk (1 wk) \u2192 On track (1 wk) \u2192 At risk (1 wk)");
   }
 
@@ -72,6 +72,6 @@ class TrajectoryTest {
     expected.addAll(java.util.Collections.nCopies(4, now));
     assertThat(colours).containsExactlyElementsOf(expected);
     assertThat(r.text().replaceAll("\\s+", " ")).contains("Bedömning, senaste 12 veckorna: På rätt spår (8 v) \u2192 "
-        + builder("sv").trajectory(history).substring(builder("sv").trajectory(history).indexOf("\u2192 ") + 2));
+        + builder("sv").page().trajectory(history).substring(builder("sv").page().trajectory(history).indexOf("\u2192 ") + 2));
   }
 }
