@@ -12,7 +12,14 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import se.vardag.model.Tables;
 
 /**
  * Writes one small Parquet file from inside a Spark task. The usage ingest uses it for each usage
@@ -20,16 +27,31 @@ import org.apache.parquet.schema.MessageTypeParser;
  * Spark, DuckDB and pandas read the result like any other Parquet file.
  */
 final class LocalParquet {
-  static final MessageType REJECTED = MessageTypeParser.parseMessageType(
-      "message rejected_rows {"
-          + " required binary source_file (STRING);"
-          + " optional int64 line;"
-          + " optional binary column (STRING);"
-          + " required binary reason (STRING);"
-          + " required binary record (STRING);"
-          + "}");
+  /** The quarantine's rows, as {@link Tables#REJECTED_ROWS_SCHEMA} defines them. */
+  static final MessageType REJECTED = messageType(Tables.REJECTED_ROWS, Tables.REJECTED_ROWS_SCHEMA);
 
   private LocalParquet() {}
+
+  /**
+   * The Parquet schema of a flat Spark schema of strings and longs, as Spark writes it (a string is
+   * binary annotated STRING, a long int64, a non-nullable column required).
+   */
+  static MessageType messageType(String name, StructType schema) {
+    Types.MessageTypeBuilder message = Types.buildMessage();
+    for (StructField f : schema.fields()) {
+      Type.Repetition repetition = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+      if (f.dataType().equals(DataTypes.StringType)) {
+        message.primitive(PrimitiveType.PrimitiveTypeName.BINARY, repetition)
+            .as(LogicalTypeAnnotation.stringType()).named(f.name());
+      } else if (f.dataType().equals(DataTypes.LongType)) {
+        message.primitive(PrimitiveType.PrimitiveTypeName.INT64, repetition).named(f.name());
+      } else {
+        throw new IllegalArgumentException("Cannot write column " + f.name() + " of type " + f.dataType()
+            + " with LocalParquet: only strings and longs");
+      }
+    }
+    return message.named(name);
+  }
 
   interface RowWriter<T> {
     void write(T row, Group group);

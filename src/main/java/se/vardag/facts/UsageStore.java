@@ -8,18 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,11 +31,10 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
-import se.vardag.Checksums;
 import se.vardag.LocalFiles;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
-import se.vardag.ingest.Values;
+import se.vardag.ingest.UsageReading;
 import se.vardag.model.Tables;
 import se.vardag.privacy.Pseudonymizer;
 
@@ -63,6 +56,9 @@ import se.vardag.privacy.Pseudonymizer;
  * rebuilds everything. The index is replaced atomically and written last, so a run killed at any
  * point leaves the previous index, whose folders are all complete; leftovers are removed by the
  * next run. Employee ids are stored only as keyed pseudonyms.
+ *
+ * <p>This class is the index and its rules; the Spark tasks that read a file, compact a bucket and
+ * read a bucket are {@link StoreTasks}'.
  */
 public final class UsageStore {
   private static final Logger LOG = LoggerFactory.getLogger(UsageStore.class);
@@ -287,7 +283,7 @@ public final class UsageStore {
         buckets.add(b);
       }
       JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
-          .foreach(new CompactBucket(oldBase, sources, target.toString()));
+          .foreach(new StoreTasks.CompactBucket(oldBase, sources, target.toString()));
       LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
           (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
@@ -317,180 +313,18 @@ public final class UsageStore {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FileEntry> entries = jsc.parallelize(ordered, ordered.size())
-        .map(new IngestFile(root.toString(), zone.getId(), maxFieldChars, future, pseudonyms, runId))
+        .map(new StoreTasks.IngestFile(root.toString(), UsageReading.of(zone, maxFieldChars, future, pseudonyms), runId))
         .collect();
     return new ArrayList<>(entries);
   }
 
-  /**
-   * The day facts of one file's bits, which come sorted by pid, source, action and word: each run of
-   * equal (pid, source, action) becomes one fact, in the order {@link DayFactsFile.Merger#facts} gives.
-   */
-  static List<DayFactsFile.Fact> facts(List<UsageFileParser.Bits> bits) {
-    List<DayFactsFile.Fact> out = new ArrayList<>();
-    int i = 0;
-    while (i < bits.size()) {
-      UsageFileParser.Bits first = bits.get(i);
-      DaySet days = new DaySet();
-      int j = i;
-      while (j < bits.size() && bits.get(j).pid() == first.pid() && bits.get(j).source().equals(first.source())
-          && bits.get(j).action().equals(first.action())) {
-        days.or(bits.get(j).wordIndex(), bits.get(j).word());
-        j++;
-      }
-      if (!days.isEmpty()) {
-        out.add(new DayFactsFile.Fact(first.pid(), first.source(), first.action(), days.firstWord(), days.words()));
-      }
-      i = j;
-    }
-    return out;
-  }
-
-  /** Reads one usage file in a task and writes its facts and rejections beside the index. */
-  static final class IngestFile implements Function<UsageFile, FileEntry> {
-    private static final long serialVersionUID = 1L;
-    private final String root;
-    private final String zone;
-    private final int maxFieldChars;
-    private final UsageFileParser.FutureLimit future;
-    private final Pseudonymizer pseudonyms;
-    private final String runId;
-
-    IngestFile(String root, String zone, int maxFieldChars, UsageFileParser.FutureLimit future,
-        Pseudonymizer pseudonyms, String runId) {
-      this.root = root;
-      this.zone = zone;
-      this.maxFieldChars = maxFieldChars;
-      this.future = requireNonNull(future, "future is null");
-      this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
-      this.runId = runId;
-    }
-
-    @Override
-    public FileEntry call(UsageFile file) throws Exception {
-      MessageDigest sha = Checksums.sha256();
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-      UsageFileParser.Result result;
-      // Both checksums are of the bytes actually read, not of the file as listed.
-      try (InputStream in = new DigestInputStream(new java.util.zip.CheckedInputStream(
-          Files.newInputStream(Path.of(file.path())), crc), sha)) {
-        result = UsageFileParser.parse(in, file.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
-            pseudonyms.copy(), future);
-      }
-      FileEntry e = new FileEntry();
-      e.empty = result.empty;
-      e.name = file.name();
-      e.size = file.size();
-      e.modifiedMillis = file.modifiedMillis();
-      e.sha256 = HexFormat.of().formatHex(sha.digest());
-      e.crc32c = crc.getValue();
-      e.key = key(file, runId);
-      e.rowsRead = result.rowsRead;
-      e.rowsRejected = result.rowsRejected;
-      e.events = result.events;
-      e.minDay = result.minDay == Integer.MAX_VALUE ? null : result.minDay;
-      e.maxDay = result.maxDay == Integer.MIN_VALUE ? null : result.maxDay;
-      e.ingestedBy = runId;
-
-      Path dir = Path.of(root, "files", e.key);
-      Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
-      AtomicFiles.deleteRecursively(tmp);
-      Files.createDirectories(tmp);
-      DayFactsFile.write(tmp.resolve(FACTS_FILE), BUCKETS, facts(result.bits));
-      if (!result.rejections.isEmpty()) {
-        Files.createDirectories(tmp.resolve("rejected"));
-        LocalParquet.write(tmp.resolve("rejected").resolve("part-0.parquet"), LocalParquet.REJECTED,
-            result.rejections, (r, g) -> {
-              g.add("source_file", r.sourceFile());
-              if (r.line() != null) {
-                g.add("line", r.line());
-              }
-              if (r.column() != null) {
-                g.add("column", r.column());
-              }
-              g.add("reason", r.reason());
-              g.add("record", r.record());
-            });
-      }
-      se.vardag.Checkpoint.reached(se.vardag.Checkpoint.INGEST);
-      AtomicFiles.deleteRecursively(dir);
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      return e;
-    }
-  }
-
-  static String key(UsageFile file, String runId) {
-    MessageDigest sha = Checksums.sha256();
-    sha.update((file.name() + "\u0000" + file.size() + "\u0000" + file.modifiedMillis() + "\u0000" + runId)
-        .getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(sha.digest(), 0, 10);
-  }
-
-
   private String factsPath(String key) {
-    return root.resolve("files").resolve(key).resolve(FACTS_FILE).toString();
-  }
-
-  private static final String FACTS_FILE = "facts.vdf";
-
-  /** Merges one bucket of the old base and of the given fact files into the new base's file for that bucket. */
-  static final class CompactBucket implements org.apache.spark.api.java.function.VoidFunction<Integer> {
-    private static final long serialVersionUID = 1L;
-    private final String oldBase;
-    private final List<String> files;
-    private final String newBase;
-
-    CompactBucket(String oldBase, List<String> files, String newBase) {
-      this.oldBase = oldBase;
-      this.files = List.copyOf(files);
-      this.newBase = newBase;
-    }
-
-    @Override
-    public void call(Integer bucket) {
-      DayFactsFile.Merger merger = new DayFactsFile.Merger();
-      if (oldBase != null) {
-        DayFactsFile.read(Path.of(oldBase, bucketFile(bucket)), 0, merger);
-      }
-      for (String f : files) {
-        DayFactsFile.read(Path.of(f), bucket, merger);
-      }
-      DayFactsFile.write(Path.of(newBase, bucketFile(bucket)), 1, merger.facts());
-    }
-  }
-
-  static String bucketFile(int bucket) {
-    return String.format(java.util.Locale.ROOT, "bucket-%03d.vdf", bucket);
+    return root.resolve("files").resolve(key).resolve(StoreTasks.FACTS_FILE).toString();
   }
 
   /** Reads one bucket of the base and of the recent files, merged per person, source and action. */
   public interface BucketMapper<T> extends java.io.Serializable {
     Iterator<T> map(List<DayFactsFile.Fact> facts);
-  }
-
-  private static final class ReadBucket<T> implements org.apache.spark.api.java.function.FlatMapFunction<Integer, T> {
-    private static final long serialVersionUID = 1L;
-    private final String base;
-    private final List<String> files;
-    private final BucketMapper<T> mapper;
-
-    ReadBucket(String base, List<String> files, BucketMapper<T> mapper) {
-      this.base = base;
-      this.files = List.copyOf(files);
-      this.mapper = mapper;
-    }
-
-    @Override
-    public Iterator<T> call(Integer bucket) {
-      DayFactsFile.Merger merger = new DayFactsFile.Merger();
-      if (base != null) {
-        DayFactsFile.read(Path.of(base, bucketFile(bucket)), 0, merger);
-      }
-      for (String f : files) {
-        DayFactsFile.read(Path.of(f), bucket, merger);
-      }
-      return mapper.map(merger.facts());
-    }
   }
 
   /**
@@ -511,7 +345,7 @@ public final class UsageStore {
       buckets.add(b);
     }
     return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
-        .flatMap(new ReadBucket<>(base, recent, mapper));
+        .flatMap(new StoreTasks.ReadBucket<>(base, recent, mapper));
   }
 
   private void commit(Index next) {

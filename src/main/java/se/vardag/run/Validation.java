@@ -2,9 +2,6 @@ package se.vardag.run;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,11 +21,14 @@ import se.vardag.facts.UsageStore;
 import se.vardag.ingest.Rejection;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
-import se.vardag.ingest.Values;
+import se.vardag.ingest.UsageReading;
 import se.vardag.model.Columns;
 import se.vardag.privacy.Pseudonymizer;
 
-/** The read-only check behind {@code jobs/vardag validate}: every usage file, without the store. */
+/**
+ * The read-only check behind {@code jobs/vardag validate}: every usage file read as the store reads it
+ * ({@link UsageReading}), one Spark task per file, without writing the store.
+ */
 final class Validation {
   private static final StructType SCHEMA = new StructType()
       .add(Columns.SOURCE_FILE, DataTypes.StringType, false)
@@ -54,7 +54,7 @@ final class Validation {
       UsageFileParser.FutureLimit future, Pseudonymizer ps) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> rows = spark.createDataFrame(jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(new Check(zone.getId(), maxFieldChars, future, ps)), SCHEMA).cache();
+        .flatMap(new Check(UsageReading.of(zone, maxFieldChars, future, ps))), SCHEMA).cache();
     Map<String, long[]> perFile = new TreeMap<>();
     Map<String, Long> sizes = new TreeMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
@@ -89,25 +89,15 @@ final class Validation {
 
   private static final class Check implements FlatMapFunction<UsageFile, Row> {
     private static final long serialVersionUID = 1L;
-    private final String zone;
-    private final int maxFieldChars;
-    private final UsageFileParser.FutureLimit future;
-    private final Pseudonymizer pseudonyms;
+    private final UsageReading reading;
 
-    Check(String zone, int maxFieldChars, UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms) {
-      this.zone = zone;
-      this.maxFieldChars = maxFieldChars;
-      this.future = future;
-      this.pseudonyms = pseudonyms;
+    Check(UsageReading reading) {
+      this.reading = reading;
     }
 
     @Override
     public Iterator<Row> call(UsageFile f) throws Exception {
-      UsageFileParser.Result result;
-      try (InputStream in = Files.newInputStream(Path.of(f.path()))) {
-        result = UsageFileParser.parse(in, f.name(), new Values.DayResolver(ZoneId.of(zone)), maxFieldChars,
-            pseudonyms.copy(), future);
-      }
+      UsageFileParser.Result result = reading.read(f);
       List<Row> out = new ArrayList<>();
       for (Rejection r : result.rejections) {
         out.add(RowFactory.create(r.sourceFile(), r.line(), r.column(), r.reason(), r.record(), null, null, null,

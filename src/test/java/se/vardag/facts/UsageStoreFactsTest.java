@@ -40,14 +40,14 @@ class UsageStoreFactsTest {
     }
     List<DayFactsFile.Fact> expected = merger.facts();
 
-    assertThat(describe(UsageStore.facts(bits))).containsExactlyElementsOf(describe(expected));
+    assertThat(describe(StoreTasks.facts(bits))).containsExactlyElementsOf(describe(expected));
     assertThat(expected).hasSizeLessThan(bits.size());
   }
 
   @Test
   void aSingleBitIsOneFactAndNoBitsAreNoFacts() {
-    assertThat(UsageStore.facts(List.of())).isEmpty();
-    List<DayFactsFile.Fact> one = UsageStore.facts(List.of(new UsageFileParser.Bits(5, "s", "a", 320, 1L << 3)));
+    assertThat(StoreTasks.facts(List.of())).isEmpty();
+    List<DayFactsFile.Fact> one = StoreTasks.facts(List.of(new UsageFileParser.Bits(5, "s", "a", 320, 1L << 3)));
     assertThat(describe(one)).containsExactly("5|s|a|320|[8]");
   }
 }
