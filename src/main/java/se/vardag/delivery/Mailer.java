@@ -40,6 +40,11 @@ import se.vardag.report.RenderedReport;
  * success (and removes the pending file) or failure (and keeps it). {@link #deliverPending} sends what
  * earlier runs left pending, without re-rendering. A crash between sending and recording may send one
  * duplicate, with the same Message-ID. Runs must not overlap (the CLI holds the output folder's lock).
+ *
+ * <p>Why one file of ~470 lines: the steps above are one protocol over the ledger and the pending
+ * folder (intent, send, record, retry, cancel, orphan clean-up), and its exactly-once argument holds
+ * only if they are read together. Composing is {@link MessageComposer}'s, the wire {@link SmtpChannel}'s,
+ * who gets what {@link MailPlanner}'s.
  */
 public final class Mailer {
   private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.vardag.AtomicFiles;
 import se.vardag.model.Tables;
 
 /**
@@ -62,10 +63,7 @@ public final class PublicationLog {
         .put("path", DeltaTables.DIR + "/" + table).put("version", version));
     Path file = dir(output).resolve(entry.runId() + ".json");
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(tmp, JSON.writeValueAsString(root) + "\n");
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the publication log " + file, e);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -121,11 +120,7 @@ public final class Publisher {
       Path publishedDir = output.resolve(PUBLISHED);
       Files.createDirectories(publishedDir);
       Optional<Path> before = published(asOf);
-      Path link = publishedDir.resolve("as_of=" + asOf);
-      Path tmp = publishedDir.resolve(".as_of=" + asOf + ".switch");
-      Files.deleteIfExists(tmp);
-      Files.createSymbolicLink(tmp, publishedDir.relativize(versionDir));
-      Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      swapLink(publishedDir.resolve("as_of=" + asOf), publishedDir.relativize(versionDir));
       readerLinks(asOf);
       if (before.isPresent() && !before.get().equals(versionDir.normalize())) {
         rememberPrevious(asOf, before.get());
@@ -153,7 +148,12 @@ public final class Publisher {
       return;
     }
     Files.createDirectories(link.getParent());
-    Path tmp = link.resolveSibling("." + link.getFileName() + ".link");
+    swapLink(link, target);
+  }
+
+  /** Points {@code link} at {@code target} in one rename: a reader sees the old target or the new one. */
+  private static void swapLink(Path link, Path target) throws IOException {
+    Path tmp = link.resolveSibling("." + link.getFileName() + ".switch");
     Files.deleteIfExists(tmp);
     Files.createSymbolicLink(tmp, target);
     Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -168,10 +168,7 @@ public final class Publisher {
     if (Files.isSymbolicLink(link)) {
       older = dir.resolve(Files.readSymbolicLink(link)).normalize();
     }
-    Path tmp = dir.resolve(".as_of=" + asOf + ".switch");
-    Files.deleteIfExists(tmp);
-    Files.createSymbolicLink(tmp, dir.relativize(replaced));
-    Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    swapLink(link, dir.relativize(replaced));
     if (older != null && !older.equals(replaced)) {
       AtomicFiles.deleteRecursively(older);
     }
