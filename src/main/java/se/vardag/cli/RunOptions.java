@@ -12,13 +12,15 @@ import se.vardag.ExitCode;
 import se.vardag.VardagException;
 import se.vardag.config.ConfigLoader;
 import se.vardag.config.VardagConfig;
+import se.vardag.Location;
 import se.vardag.run.Pipeline;
 
 /** The options every run shares: input, output, configuration, Spark master. */
 public final class RunOptions {
   @Option(names = "--input", paramLabel = "DIR", defaultValue = "data-samples",
-      description = "Input folder (default: ${DEFAULT-VALUE}).")
-  Path input;
+      description = "Input folder: a local path, or a Hadoop file-system URI such as s3a://bucket/in"
+          + " (default: ${DEFAULT-VALUE}).")
+  String input;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "out",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -42,8 +44,21 @@ public final class RunOptions {
   public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
   /** The options of a run, after checking that the output folder is safe to write (exit 2 otherwise). */
   Pipeline.Options pipelineOptions() {
-    checkFolders(input, output);
-    return new Pipeline.Options(input, output, master, fullRefresh);
+    Location in = inputLocation();
+    if (in.isLocal()) {
+      checkFolders(in.path(), output);
+    }
+    return new Pipeline.Options(in, output, master, fullRefresh);
+  }
+
+  /** The input folder's location; a malformed URI is exit 2. */
+  Location inputLocation() {
+    try {
+      return Location.of(input);
+    } catch (IllegalArgumentException e) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --input " + input + ": "
+          + e.getMessage().replaceFirst("^Cannot read the location [^:]*: ", "") + ".");
+    }
   }
 
   /**

@@ -31,6 +31,8 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.LocalFiles;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
@@ -171,6 +173,11 @@ public final class UsageStore {
    * CRC32C must also equal the one of the bytes it was last read from.
    */
   public List<UsageFile> pending(List<UsageFile> current, String fingerprint, boolean full) {
+    return pending(current, fingerprint, full, FsConf.none());
+  }
+
+  /** {@link #pending(List, String, boolean)} of files that may be on a Hadoop file system, opened with {@code fs}. */
+  public List<UsageFile> pending(List<UsageFile> current, String fingerprint, boolean full, FsConf fs) {
     boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
     Map<String, FileEntry> known = new HashMap<>();
     if (!rebuild) {
@@ -182,7 +189,7 @@ public final class UsageStore {
     for (UsageFile f : current) {
       FileEntry e = known.get(f.name());
       if (e == null || e.size != f.size() || e.modifiedMillis != f.modifiedMillis() || e.crc32c == null
-          || e.crc32c != crc32c(Path.of(f.path()))) {
+          || e.crc32c != crc32c(f, fs)) {
         out.add(f);
       }
     }
@@ -190,10 +197,10 @@ public final class UsageStore {
   }
 
   /** CRC32C of a file's bytes; -1 (never a CRC32C) when it cannot be read, so that it is read again. */
-  static long crc32c(Path file) {
+  static long crc32c(UsageFile file, FsConf fs) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Location.of(file.path()).open(fs)) {
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
         crc.update(buf, 0, n);
       }
@@ -219,13 +226,22 @@ public final class UsageStore {
    */
   public Refresh refresh(SparkSession spark, List<UsageFile> current, String fingerprint, ZoneId zone,
       int maxFieldChars, UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms, boolean full, String runId) {
+    return refresh(spark, current, fingerprint, UsageReading.of(zone, maxFieldChars, future, pseudonyms), full, runId);
+  }
+
+  /**
+   * {@link #refresh}, reading the pending files as {@code reading} says (its time zone, field limit,
+   * future limit, pseudonyms and file-system settings).
+   */
+  public Refresh refresh(SparkSession spark, List<UsageFile> current, String fingerprint, UsageReading reading,
+      boolean full, String runId) {
     boolean rebuild = full || index.format != FORMAT || !index.fingerprint.equals(fingerprint);
     if (rebuild && !index.files.isEmpty()) {
       LOG.info("Rebuilding the usage store ({}).", full ? "full refresh asked for"
           : "time zone, pseudonym key, field limit or format changed");
     }
     Index previous = rebuild ? new Index() : index;
-    List<UsageFile> pending = pending(current, fingerprint, full);
+    List<UsageFile> pending = pending(current, fingerprint, full, reading.fs());
     Set<String> currentNames = new HashSet<>();
     current.forEach(f -> currentNames.add(f.name()));
     Set<String> pendingNames = new HashSet<>();
@@ -242,7 +258,7 @@ public final class UsageStore {
     }
 
     long t0 = System.nanoTime();
-    List<FileEntry> fresh = ingest(spark, pending, zone, maxFieldChars, future, pseudonyms, runId);
+    List<FileEntry> fresh = ingest(spark, pending, reading, runId);
     if (!pending.isEmpty()) {
       LOG.info("Read {} usage file(s) in {} ms.", pending.size(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -298,8 +314,7 @@ public final class UsageStore {
     return new Refresh(pending.stream().map(UsageFile::name).toList(), removed, rebuildBase, rebuild);
   }
 
-  private List<FileEntry> ingest(SparkSession spark, List<UsageFile> pending, ZoneId zone, int maxFieldChars,
-      UsageFileParser.FutureLimit future, Pseudonymizer pseudonyms, String runId) {
+  private List<FileEntry> ingest(SparkSession spark, List<UsageFile> pending, UsageReading reading, String runId) {
     if (pending.isEmpty()) {
       return List.of();
     }
@@ -313,7 +328,7 @@ public final class UsageStore {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FileEntry> entries = jsc.parallelize(ordered, ordered.size())
-        .map(new StoreTasks.IngestFile(root.toString(), UsageReading.of(zone, maxFieldChars, future, pseudonyms), runId))
+        .map(new StoreTasks.IngestFile(root.toString(), reading, runId))
         .collect();
     return new ArrayList<>(entries);
   }

@@ -56,7 +56,13 @@ public final class ContractFileReader {
    */
   public static HeaderMapping header(Path path, String sourceFile, FileContract contract, List<String> problems)
       throws IOException {
-    try (CsvRecordReader reader = new CsvRecordReader(utf8(Files.newInputStream(path)))) {
+    return header(Files.newInputStream(path), sourceFile, contract, problems);
+  }
+
+  /** {@link #header(Path, String, FileContract, List)} of the file read from {@code in} (closed here). */
+  public static HeaderMapping header(InputStream in, String sourceFile, FileContract contract, List<String> problems)
+      throws IOException {
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(in))) {
       return header(reader, sourceFile, contract, problems);
     }
   }

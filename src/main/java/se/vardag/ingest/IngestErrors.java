@@ -34,13 +34,13 @@ public final class IngestErrors {
     return b.toString();
   }
 
-  public static VardagException inputFolderMissing(Path dir) {
+  public static VardagException inputFolderMissing(Object dir) {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, "Cannot read the input folder " + dir
         + ": it does not exist or is not a folder. Pass the folder holding employees.csv, initiatives.csv, "
         + "trainings.csv and usage/ with --input; nothing was published.");
   }
 
-  public static VardagException contractBroken(Path dir, List<String> problems) {
+  public static VardagException contractBroken(Object dir, List<String> problems) {
     StringBuilder b = new StringBuilder("Cannot use the input folder " + dir + ": the input contract is broken ("
         + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):");
     for (String p : problems) {
@@ -51,9 +51,9 @@ public final class IngestErrors {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, b.toString());
   }
 
-  public static VardagException noUsageDates(Path dir) {
+  public static VardagException noUsageDates(Object dir) {
     return new VardagException(ExitCode.INPUT_CONTRACT_BROKEN, "Cannot choose the as-of date: the usage logs in "
-        + dir.resolve(InputContract.USAGE_DIR) + " cover no date (no accepted event, and no usage file named for a"
+        + dir + "/" + InputContract.USAGE_DIR + " cover no date (no accepted event, and no usage file named for a"
         + " date up to the day after the run's date). Pass --as-of YYYY-MM-DD, or add usage files.");
   }
 

@@ -8,8 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.ZoneId;
@@ -19,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -32,6 +29,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import se.vardag.model.Initiative;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.privacy.Pseudonymizer;
 
 /**
@@ -98,12 +97,11 @@ public final class ReferenceData {
       Pseudonymizer pseudonyms) {
     List<String[]> files = new ArrayList<>();
     for (FileContract c : InputContract.SINGLE_FILES) {
-      Optional<Path> p = folder.file(c);
-      p.ifPresent(path -> files.add(new String[] {c.name(), path.toString()}));
+      folder.file(c).ifPresent(location -> files.add(new String[] {c.name(), location.toString()}));
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(new ParseFile(zone.getId(), maxFieldChars));
+        .flatMap(new ParseFile(zone.getId(), maxFieldChars, folder.fs()));
     Dataset<Row> parsed = spark.createDataFrame(rows, PARSED_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
 
     Pseudonymizer ps = pseudonyms.copy();
@@ -369,16 +367,18 @@ public final class ReferenceData {
     private static final long serialVersionUID = 1L;
     private final String zone;
     private final int maxFieldChars;
+    private final FsConf fs;
 
-    ParseFile(String zone, int maxFieldChars) {
+    ParseFile(String zone, int maxFieldChars, FsConf fs) {
       this.zone = requireNonNull(zone, "zone is null");
       this.maxFieldChars = maxFieldChars;
+      this.fs = requireNonNull(fs, "fs is null");
     }
 
     @Override
     public Iterator<Row> call(String[] file) throws Exception {
       String name = file[0];
-      Path path = Path.of(file[1]);
+      Location location = Location.of(file[1]);
       FileContract contract = null;
       for (FileContract c : InputContract.SINGLE_FILES) {
         if (c.name().equals(name)) {
@@ -389,7 +389,8 @@ public final class ReferenceData {
       List<Row> out = new ArrayList<>();
       MessageDigest sha = sha256();
       ContractFileReader.Counts counts;
-      try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha)) {
+      CountingInputStream bytes = new CountingInputStream(location.open(fs));
+      try (InputStream in = new DigestInputStream(bytes, sha)) {
         counts = ContractFileReader.read(in, name, contract, new Values.DayResolver(ZoneId.of(zone)),
             maxFieldChars, new ContractFileReader.Sink() {
               @Override
@@ -411,9 +412,47 @@ public final class ReferenceData {
       }
       // The rejected count of a stats row travels in its line column.
       out.add(RowFactory.create(name, STATS, counts.rejected, null, null, null, null,
-          HexFormat.of().formatHex(sha.digest()), Files.size(path), counts.read,
+          HexFormat.of().formatHex(sha.digest()), bytes.count(), counts.read,
           String.join(",", counts.mapping.missingOptional())));
       return out.iterator();
+    }
+
+    /** Counts the bytes read through it: the file's size, from the bytes its checksum is of. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+      private long count;
+
+      CountingInputStream(InputStream in) {
+        super(in);
+      }
+
+      @Override
+      public int read() throws java.io.IOException {
+        int b = super.read();
+        if (b >= 0) {
+          count++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws java.io.IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          count += n;
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws java.io.IOException {
+        long k = super.skip(n);
+        count += k;
+        return k;
+      }
+
+      long count() {
+        return count;
+      }
     }
 
     private static MessageDigest sha256() {

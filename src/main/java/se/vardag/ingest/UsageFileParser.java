@@ -154,7 +154,12 @@ public final class UsageFileParser {
 
   /** Whether the file at {@code path} is {@link #blank} (read until its first other byte). */
   public static boolean blank(java.nio.file.Path path) throws IOException {
-    try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path))) {
+    return blank(java.nio.file.Files.newInputStream(path));
+  }
+
+  /** Whether the file read from {@code in} (closed here) is {@link #blank}. */
+  public static boolean blank(InputStream raw) throws IOException {
+    try (InputStream in = new java.io.BufferedInputStream(raw)) {
       byte[] head = in.readNBytes(3);
       if (!blank(head, head.length)) {
         return false;

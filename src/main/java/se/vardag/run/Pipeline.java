@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
+import se.vardag.Location;
 import se.vardag.VardagException;
 import se.vardag.Version;
 import se.vardag.config.VardagConfig;
@@ -52,10 +53,15 @@ public final class Pipeline {
       .withZone(ZoneOffset.UTC);
 
   /** Where to read and write, and how. */
-  public record Options(Path input, Path output, String master, boolean fullRefresh) {
+  public record Options(Location input, Path output, String master, boolean fullRefresh) {
     public Options {
       requireNonNull(input, "input is null");
       requireNonNull(output, "output is null");
+    }
+
+    /** Options with a local input folder. */
+    public Options(Path input, Path output, String master, boolean fullRefresh) {
+      this(Location.of(requireNonNull(input, "input is null")), output, master, fullRefresh);
     }
   }
 
@@ -123,7 +129,7 @@ public final class Pipeline {
     Path output = options.output().toAbsolutePath().normalize();
     String runId = newRunId(clock);
     RunManifest manifest = new RunManifest(Version.current(), runId, command, clock.instant());
-    manifest.put("input_folder", options.input().toAbsolutePath().normalize().toString());
+    manifest.put("input_folder", options.input().toString());
     manifest.put("output_folder", output.toString());
     manifest.putObject("config", config.effective());
     // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.

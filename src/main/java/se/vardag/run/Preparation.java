@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
+import se.vardag.FsConf;
 import se.vardag.config.VardagConfig;
 import se.vardag.facts.UsageStore;
 import se.vardag.ingest.FileStats;
@@ -21,6 +22,7 @@ import se.vardag.ingest.InputFolder;
 import se.vardag.ingest.ReferenceData;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
+import se.vardag.ingest.UsageReading;
 import se.vardag.model.Columns;
 import se.vardag.privacy.PseudonymKeys;
 import se.vardag.privacy.Pseudonymizer;
@@ -50,21 +52,22 @@ final class Preparation {
   static Prepared prepare(VardagConfig config, Pipeline.Options options, Path home, LocalDate runDate,
       SparkSession spark, RunManifest manifest, String runId) {
     Prepared p = new Prepared();
-    p.folder = InputFolder.open(options.input());
+    FsConf fs = fsConf(options, spark);
+    p.folder = InputFolder.open(options.input(), fs);
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     List<UsageFile> usageFiles = p.folder.usageFiles();
     p.store = UsageStore.open(options.output().toAbsolutePath().normalize());
     String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars(),
         config.maxFutureDays());
-    List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh());
+    List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh(), fs);
     // An empty usage file holds no events (SPEC section 2): its missing header breaks no contract.
-    List<String> warnings = new ArrayList<>(p.folder.checkContract(withContent(pending)));
+    List<String> warnings = new ArrayList<>(p.folder.checkContract(withContent(pending, fs)));
     warnings.forEach(w -> LOG.warn("{}", w));
     manifest.putStrings("warnings", warnings);
 
     UsageFileParser.FutureLimit future = UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays());
     UsageStore.Refresh refresh = Pipeline.timed(manifest, "ingest_usage", () -> p.store.refresh(spark, usageFiles, fingerprint,
-        config.timezone(), config.maxFieldChars(), future, pseudonyms, options.fullRefresh(), runId));
+        UsageReading.of(config.timezone(), config.maxFieldChars(), future, pseudonyms, fs), options.fullRefresh(), runId));
     LOG.info("Usage logs: {} files, {} read now{}{}.", usageFiles.size(), refresh.ingested().size(),
         refresh.removed().isEmpty() ? "" : ", " + refresh.removed().size() + " removed",
         refresh.baseRebuilt() ? ", store compacted" : "");
@@ -138,13 +141,21 @@ final class Preparation {
     return p;
   }
 
+  /**
+   * The settings that open the input folder's files: none for a local folder; the session's
+   * {@code fs.*} Hadoop settings for one on a Hadoop file system ({@code spark.hadoop.fs.s3a.*}).
+   */
+  static FsConf fsConf(Pipeline.Options options, SparkSession spark) {
+    return options.input().isLocal() ? FsConf.none() : FsConf.of(spark.sparkContext().hadoopConfiguration());
+  }
+
   /** The usage files that are not empty: only they have a header to check. */
-  static List<UsageFile> withContent(List<UsageFile> files) {
+  static List<UsageFile> withContent(List<UsageFile> files, FsConf fs) {
     List<UsageFile> out = new ArrayList<>();
     for (UsageFile f : files) {
       boolean blank;
       try {
-        blank = UsageFileParser.blank(Path.of(f.path()));
+        blank = UsageFileParser.blank(se.vardag.Location.of(f.path()).open(fs));
       } catch (java.io.IOException e) {
         blank = false; // the header check names the unreadable file
       }
@@ -165,15 +176,16 @@ final class Preparation {
   /** Checks the contract and prints every rejected row; publishes nothing (jobs/vardag validate). */
   static ExitCode validate(VardagConfig config, Pipeline.Options options, Path home, LocalDate runDate,
       PrintWriter out) {
-    InputFolder folder = InputFolder.open(options.input());
+    SparkSession spark = SparkSessions.create(config, options.master(), "vardag validate");
+    FsConf fs = fsConf(options, spark);
+    InputFolder folder = InputFolder.open(options.input(), fs);
     List<UsageFile> usageFiles = folder.usageFiles();
     List<String> warnings;
-    warnings = new ArrayList<>(folder.checkContract(Preparation.withContent(usageFiles)));
-    SparkSession spark = SparkSessions.create(config, options.master(), "vardag validate");
+    warnings = new ArrayList<>(folder.checkContract(Preparation.withContent(usageFiles, fs)));
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     ReferenceData reference = ReferenceData.read(spark, folder, config.timezone(), config.maxFieldChars(), pseudonyms);
-    Validation.Result usage = Validation.usage(spark, usageFiles, config.timezone(), config.maxFieldChars(),
-        UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays()), pseudonyms);
+    Validation.Result usage = Validation.usage(spark, usageFiles, UsageReading.of(config.timezone(),
+        config.maxFieldChars(), UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays()), pseudonyms, fs));
     warnings.addAll(usage.warnings());
     Freshness.Coverage coverage = Freshness.of(usage.lastEventDay(), usageFiles, runDate, config.maxFutureDays());
     warnings.addAll(coverage.warnings());

@@ -40,11 +40,11 @@ final class RegisterRejections {
         .select("line", "reason", "record").orderBy("line").collectAsList();
     HeaderMapping mapping = null;
     if (!rows.isEmpty()) {
-      Optional<java.nio.file.Path> path = folder.file(InputContract.INITIATIVES);
+      Optional<se.vardag.Location> path = folder.file(InputContract.INITIATIVES);
       if (path.isPresent()) {
         try {
-          mapping = ContractFileReader.header(path.get(), QualityGate.REGISTER, InputContract.INITIATIVES,
-              new ArrayList<>());
+          mapping = ContractFileReader.header(path.get().open(folder.fs()), QualityGate.REGISTER,
+              InputContract.INITIATIVES, new ArrayList<>());
         } catch (IOException e) {
           mapping = null; // the header was read moments ago; without it the id and name stay null
         }

@@ -2,7 +2,6 @@ package se.vardag.run;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +22,6 @@ import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.UsageReading;
 import se.vardag.model.Columns;
-import se.vardag.privacy.Pseudonymizer;
 
 /**
  * The read-only check behind {@code jobs/vardag validate}: every usage file read as the store reads it
@@ -50,11 +48,10 @@ final class Validation {
 
   private Validation() {}
 
-  static Result usage(SparkSession spark, List<UsageFile> files, ZoneId zone, int maxFieldChars,
-      UsageFileParser.FutureLimit future, Pseudonymizer ps) {
+  static Result usage(SparkSession spark, List<UsageFile> files, UsageReading reading) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> rows = spark.createDataFrame(jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(new Check(UsageReading.of(zone, maxFieldChars, future, ps))), SCHEMA).cache();
+        .flatMap(new Check(reading)), SCHEMA).cache();
     Map<String, long[]> perFile = new TreeMap<>();
     Map<String, Long> sizes = new TreeMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
