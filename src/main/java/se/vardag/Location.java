@@ -39,8 +39,9 @@ public final class Location implements Serializable {
   }
 
   /**
-   * A location from the command line or configuration: a URI with a scheme of two or more letters
-   * other than {@code file} is a Hadoop file system; anything else is a local path, made absolute.
+   * A location from the command line or configuration: {@code scheme://…} with a scheme of two or
+   * more letters other than {@code file} is a Hadoop file system; a {@code file:} URI or anything
+   * else is a local path, made absolute.
    */
   public static Location of(String location) {
     requireNonNull(location, "location is null");
@@ -80,6 +81,9 @@ public final class Location implements Serializable {
     int colon = s.indexOf(':');
     if (colon < 2) {
       return null; // no scheme, or a Windows drive letter
+    }
+    if (!s.startsWith("//", colon + 1) && !s.regionMatches(true, 0, "file:", 0, 5)) {
+      return null; // a local name with a colon in it ("in:2026"), not a URI
     }
     String scheme = s.substring(0, colon);
     if (!scheme.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')
