@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -112,6 +116,31 @@ public final class Location implements Serializable {
     return local ? of(path().resolve(child)) : new Location(text + "/" + child, false);
   }
 
+  /** The folder this location is in. */
+  public Location parent() {
+    if (local) {
+      Path parent = path().getParent();
+      if (parent == null) {
+        throw new IllegalStateException("Cannot take the folder of " + text + ": it is the root");
+      }
+      return of(parent);
+    }
+    int slash = text.lastIndexOf('/');
+    if (slash <= text.indexOf("://") + 2 || text.indexOf('/', text.indexOf("://") + 3) < 0) {
+      throw new IllegalStateException("Cannot take the folder of " + text + ": it is the root of its bucket");
+    }
+    return new Location(text.substring(0, slash), false);
+  }
+
+  /** The path of {@code inner} relative to this folder, with {@code /} separators. */
+  public String relativize(Location inner) {
+    String prefix = text + "/";
+    if (inner.local != local || !inner.text.startsWith(prefix)) {
+      throw new IllegalArgumentException("Cannot name " + inner + " relative to " + text + ": it is not inside it");
+    }
+    return inner.text.substring(prefix.length()).replace('\\', '/');
+  }
+
   /** The last part of the location: a file's or folder's name. */
   public String name() {
     int slash = text.lastIndexOf('/');
@@ -160,6 +189,153 @@ public final class Location implements Serializable {
     out.sort((a, b) -> a.name().compareTo(b.name()));
     return out;
   }
+
+  /** The entries of a folder, local or on a Hadoop file system, by name; empty when the folder is absent. */
+  public List<Entry> entries(FsConf fs) throws IOException {
+    if (!local) {
+      try {
+        return list(fs);
+      } catch (FileNotFoundException e) {
+        return List.of();
+      }
+    }
+    Path dir = path();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Entry> out = new ArrayList<>();
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) children::iterator) {
+        boolean file = Files.isRegularFile(p);
+        out.add(new Entry(p.getFileName().toString(), file, Files.isDirectory(p), file ? Files.size(p) : 0,
+            Files.getLastModifiedTime(p).toMillis()));
+      }
+    }
+    out.sort((a, b) -> a.name().compareTo(b.name()));
+    return out;
+  }
+
+  /** True when a file or folder is there. */
+  public boolean exists(FsConf fs) throws IOException {
+    return status(fs).isPresent();
+  }
+
+  /** True when a file is there. */
+  public boolean isFile(FsConf fs) throws IOException {
+    return local ? Files.isRegularFile(path()) : status(fs).map(Entry::file).orElse(false);
+  }
+
+  /** True when a folder is there (on an object store: any object under this prefix). */
+  public boolean isDirectory(FsConf fs) throws IOException {
+    return local ? Files.isDirectory(path()) : status(fs).map(Entry::directory).orElse(false);
+  }
+
+  /** The whole file. */
+  public byte[] readAllBytes(FsConf fs) throws IOException {
+    if (local) {
+      return Files.readAllBytes(path());
+    }
+    try (InputStream in = open(fs)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /**
+   * Replaces the file with {@code bytes}, whole: a reader sees the old content or the new, never a
+   * part. Locally a temporary file, fsync and rename ({@link AtomicFiles#write}); on an object store
+   * one upload, which the store makes visible only when it is complete; on other Hadoop file systems
+   * (HDFS, ADLS with a hierarchical namespace) a temporary file renamed into place.
+   */
+  public void write(FsConf fs, byte[] bytes) throws IOException {
+    requireNonNull(bytes, "bytes is null");
+    if (local) {
+      AtomicFiles.write(path(), bytes);
+      return;
+    }
+    FileSystem f = fileSystem(fs);
+    if (objectStore()) {
+      try (OutputStream out = f.create(hadoopPath(), true)) {
+        out.write(bytes);
+      }
+      return;
+    }
+    org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(URI.create(parent().text + "/." + name() + "."
+        + UUID.randomUUID() + ".tmp"));
+    try (OutputStream out = f.create(tmp, false)) {
+      out.write(bytes);
+    }
+    f.delete(hadoopPath(), false);
+    if (!f.rename(tmp, hadoopPath())) {
+      f.delete(tmp, false);
+      throw new IOException("Cannot rename " + tmp + " to " + text);
+    }
+  }
+
+  /**
+   * Creates the file (replacing one that is there) for writing, making its folders. Not atomic: for
+   * files inside a folder no reader looks at until something names it (a version folder, a usage
+   * store entry before its index).
+   */
+  public OutputStream create(FsConf fs) throws IOException {
+    if (local) {
+      Files.createDirectories(path().getParent());
+      return Files.newOutputStream(path());
+    }
+    return fileSystem(fs).create(hadoopPath(), true);
+  }
+
+  /** Deletes the file, or the folder and everything in it; nothing when nothing is there. */
+  public void delete(FsConf fs) throws IOException {
+    if (local) {
+      AtomicFiles.deleteRecursively(path());
+      return;
+    }
+    fileSystem(fs).delete(hadoopPath(), true);
+  }
+
+  /**
+   * Moves this file or folder to {@code target} (which must not exist; its folder is made): locally
+   * one atomic rename; on a Hadoop file system its rename (on an object store a copy, so only for
+   * small files inside a folder no reader looks at yet).
+   */
+  public void moveTo(FsConf fs, Location target) throws IOException {
+    if (local != target.local) {
+      throw new IllegalArgumentException("Cannot move " + text + " to " + target + ": another file system");
+    }
+    if (local) {
+      Files.createDirectories(target.path().getParent());
+      Files.move(path(), target.path(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    FileSystem f = fileSystem(fs);
+    f.mkdirs(target.parent().hadoopPath());
+    if (!f.rename(hadoopPath(), target.hadoopPath())) {
+      throw new IOException("Cannot move " + text + " to " + target + ": the file system refused the rename");
+    }
+  }
+
+  /** Puts a copy of this file at {@code target} (locally a hard link where the file system has them). */
+  public void copyTo(FsConf fs, Location target) throws IOException {
+    if (local && target.local) {
+      Files.createDirectories(target.path().getParent());
+      try {
+        Files.createLink(target.path(), path());
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(path(), target.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return;
+    }
+    try (InputStream in = open(fs); OutputStream out = target.create(fs)) {
+      in.transferTo(out);
+    }
+  }
+
+  /** Object stores (S3, GCS, OSS, COS): no rename, and an upload is visible only when complete. */
+  private boolean objectStore() {
+    return OBJECT_STORES.contains(text.substring(0, text.indexOf(':')).toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> OBJECT_STORES = Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "obs");
 
   private static Entry entry(FileStatus s) {
     return new Entry(s.getPath().getName(), s.isFile(), s.isDirectory(), s.isFile() ? s.getLen() : 0,

@@ -3,7 +3,6 @@ package se.vardag.publish;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.Checkpoint;
-import se.vardag.LocalFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.model.Tables;
 
 /**
@@ -66,7 +66,8 @@ public final class DeltaPublishing implements Publishing {
     requireNonNull(manifest, "manifest is null");
     Checkpoint.reached(Checkpoint.BEFORE_SWITCH);
     DeltaTables.configure(spark);
-    Path output = publisher.output();
+    Location output = publisher.output();
+    FsConf fs = publisher.fs();
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<String, Long> millis = new LinkedHashMap<>();
     // The tables are independent: commit them side by side, as the Parquet writes are run (a commit is
@@ -81,8 +82,8 @@ public final class DeltaPublishing implements Publishing {
       for (String table : Tables.ANALYST_TABLES) {
         commits.put(table, pool.submit(() -> {
           long t0 = System.nanoTime();
-          Path dir = DeltaTables.tableDir(output, table);
-          DeltaTables.ensure(spark, dir, table, retentionDays);
+          Location dir = DeltaTables.tableDir(output, table);
+          DeltaTables.ensure(spark, dir, fs, table, retentionDays);
           long version = DeltaTables.commit(spark, dir, table, rows(runId, dates, table), dates, runId);
           return new long[] {version, (System.nanoTime() - t0) / 1_000_000};
         }));
@@ -114,9 +115,9 @@ public final class DeltaPublishing implements Publishing {
     for (LocalDate d : dates) {
       publisher.publish(d, publisher.versionDir(runId, d));
     }
-    Path log = PublicationLog.write(output, new PublicationLog.Entry(runId, dates, clock.instant(), versions));
+    Location log = PublicationLog.write(output, fs, new PublicationLog.Entry(runId, dates, clock.instant(), versions));
     var node = manifest.node("delta");
-    node.put("publication_log", output.relativize(log).toString());
+    node.put("publication_log", output.relativize(log));
     var tables = node.putObject("tables");
     versions.forEach((table, version) -> tables.putObject(table).put("path", DeltaTables.DIR + "/" + table)
         .put("version", version).put("commit_ms", millis.get(table)));
@@ -127,8 +128,8 @@ public final class DeltaPublishing implements Publishing {
   private Dataset<Row> rows(String runId, List<LocalDate> dates, String table) {
     Dataset<Row> all = null;
     for (LocalDate d : dates) {
-      Path dir = publisher.versionDir(runId, d).resolve(table);
-      Dataset<Row> one = spark.read().schema(Tables.schemaOf(table)).parquet(LocalFiles.sparkPath(dir))
+      Location dir = publisher.versionDir(runId, d).resolve(table);
+      Dataset<Row> one = spark.read().schema(Tables.schemaOf(table)).parquet(dir.sparkPath())
           .withColumn("as_of", lit(d));
       all = all == null ? one : all.unionByName(one);
     }

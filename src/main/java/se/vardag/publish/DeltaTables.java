@@ -3,7 +3,6 @@ package se.vardag.publish;
 import static java.util.Objects.requireNonNull;
 
 import io.delta.tables.DeltaTable;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.ExitCode;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.VardagException;
 import se.vardag.model.Tables;
 
@@ -72,7 +73,7 @@ public final class DeltaTables {
   }
 
   /** The folder of an analyst table's Delta table. */
-  public static Path tableDir(Path output, String table) {
+  public static Location tableDir(Location output, String table) {
     if (!Tables.ANALYST_TABLES.contains(table)) {
       throw new IllegalArgumentException("Cannot find analyst table: " + table);
     }
@@ -84,8 +85,9 @@ public final class DeltaTables {
    * ({@code file:/abs/path}; Delta refuses a CREATE whose {@code file:///} spelling differs from it).
    * Never a plain path, which a cluster would resolve against its default file system (HDFS).
    */
-  public static String uri(Path dir) {
-    return new org.apache.hadoop.fs.Path(dir.toAbsolutePath().normalize().toUri()).toString();
+  public static String uri(Location dir) {
+    return dir.isLocal() ? new org.apache.hadoop.fs.Path(dir.path().toAbsolutePath().normalize().toUri()).toString()
+        : dir.toString();
   }
 
   /** The table properties Vardag sets: history (log and removed files) kept for {@code retentionDays}. */
@@ -126,10 +128,16 @@ public final class DeltaTables {
    * {@code as_of} partitioning and the retention properties), or sets the retention properties when
    * they differ (one more commit, only after retention.days changed).
    */
-  static void ensure(SparkSession spark, Path dir, String table, int retentionDays) {
+  static void ensure(SparkSession spark, Location dir, FsConf fs, String table, int retentionDays) {
     String uri = uri(dir);
     Map<String, String> wanted = properties(retentionDays);
-    if (!java.nio.file.Files.isDirectory(dir.resolve("_delta_log"))) {
+    boolean exists;
+    try {
+      exists = dir.resolve("_delta_log").isDirectory(fs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot look for the Delta log of " + dir, e);
+    }
+    if (!exists) {
       var builder = DeltaTable.createIfNotExists(spark).location(uri)
           .addColumns(Tables.withAsOf(Tables.schemaOf(table))).partitionedBy("as_of")
           .comment("Vardag " + table + " (docs/data-dictionary.md)");
@@ -159,7 +167,7 @@ public final class DeltaTables {
    * {@code as_of}) in one commit, and returns that commit's version. The commit's userMetadata names
    * the run, and is checked: a version committed by anyone else is an error.
    */
-  static long commit(SparkSession spark, Path dir, String table, Dataset<Row> rows, List<LocalDate> dates,
+  static long commit(SparkSession spark, Location dir, String table, Dataset<Row> rows, List<LocalDate> dates,
       String runId) {
     String uri = uri(dir);
     StructType schema = Tables.withAsOf(Tables.schemaOf(table));

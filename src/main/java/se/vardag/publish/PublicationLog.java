@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import se.vardag.AtomicFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.model.Tables;
 
 /**
@@ -47,12 +45,12 @@ public final class PublicationLog {
 
   private PublicationLog() {}
 
-  public static Path dir(Path output) {
+  public static Location dir(Location output) {
     return output.resolve(DeltaTables.DIR).resolve(DIR);
   }
 
   /** Writes the entry atomically (temp file, then rename) as {@code <run-id>.json}. */
-  public static Path write(Path output, Entry entry) {
+  public static Location write(Location output, FsConf fs, Entry entry) {
     ObjectNode root = JSON.createObjectNode();
     root.put("run_id", entry.runId());
     var dates = root.putArray("dates");
@@ -61,9 +59,9 @@ public final class PublicationLog {
     ObjectNode tables = root.putObject("tables");
     entry.versions().forEach((table, version) -> tables.putObject(table)
         .put("path", DeltaTables.DIR + "/" + table).put("version", version));
-    Path file = dir(output).resolve(entry.runId() + ".json");
+    Location file = dir(output).resolve(entry.runId() + ".json");
     try {
-      AtomicFiles.write(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
+      file.write(fs, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the publication log " + file, e);
@@ -75,21 +73,22 @@ public final class PublicationLog {
    * every table, so later runs have higher versions), then by run id (which starts with its UTC start
    * time, to the second).
    */
-  public static List<Entry> read(Path output) {
+  public static List<Entry> read(Location output, FsConf fs) {
     List<Entry> out = new ArrayList<>();
-    Path dir = dir(output);
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
-      s.forEach(files::add);
+    Location dir = dir(output);
+    List<Location> files = new ArrayList<>();
+    try {
+      for (Location.Entry e : dir.entries(fs)) {
+        if (e.file() && e.name().endsWith(".json") && !e.name().startsWith(".")) {
+          files.add(dir.resolve(e.name()));
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the publication log " + dir, e);
     }
-    for (Path f : files) {
+    for (Location f : files) {
       try {
-        JsonNode root = JSON.readTree(f.toFile());
+        JsonNode root = JSON.readTree(f.readAllBytes(fs));
         List<LocalDate> dates = new ArrayList<>();
         root.path("dates").forEach(d -> dates.add(LocalDate.parse(d.asText())));
         Map<String, Long> versions = new LinkedHashMap<>();
@@ -109,8 +108,8 @@ public final class PublicationLog {
   }
 
   /** The latest entry that published {@code asOf}: the versions whose rows the report of D was made from. */
-  public static Optional<Entry> latest(Path output, LocalDate asOf) {
-    List<Entry> all = read(output);
+  public static Optional<Entry> latest(Location output, FsConf fs, LocalDate asOf) {
+    List<Entry> all = read(output, fs);
     for (int k = all.size() - 1; k >= 0; k--) {
       if (all.get(k).dates().contains(asOf)) {
         return Optional.of(all.get(k));

@@ -11,12 +11,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.model.Tables;
 
 /**
@@ -32,8 +36,13 @@ import se.vardag.model.Tables;
  * <p>The previous version of D is kept until D is published again (a reader that listed the old
  * files a moment before the switch can still open them); older ones are deleted.
  *
- * <p>Requires a file system with symbolic links and atomic rename: a local disk or a shared
- * POSIX file system (NFS) mounted at the same path on the driver and the executors.
+ * <p>On a local disk or a shared POSIX file system (NFS) mounted at the same path on the driver and
+ * the executors, the switch is that symbolic link. An object store has no links and no atomic
+ * rename, so there (output.format = delta only, see {@link #onHadoop}) the switch is one small
+ * object per date, {@code _published/as_of=D.json}, naming the version folder and the one it
+ * replaced, written in one upload, which the store makes visible whole or not at all; the
+ * analysts read the Delta tables, and the quarantine, report and manifest of D are those of the
+ * version folder it names.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -44,11 +53,31 @@ public final class Publisher {
   public static final String MANIFESTS_DIR = "manifests";
   public static final String RUNS_DIR = "runs";
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Path output;
+  private final Location root;
+  private final FsConf fs;
   private final boolean analystLinks;
 
   public Publisher(Path output) {
     this(output, true);
+  }
+
+  private Publisher(Location root, FsConf fs) {
+    this.root = root;
+    this.fs = requireNonNull(fs, "fs is null");
+    this.output = null;
+    this.analystLinks = false;
+  }
+
+  /**
+   * The publisher of an output folder at {@code output}: a local one as {@link #Publisher(Path,
+   * boolean)}, one on a Hadoop file system with pointer objects (no analysts' links: its tables are
+   * Delta tables).
+   */
+  public static Publisher of(Location output, FsConf fs, boolean analystLinks) {
+    return output.isLocal() ? new Publisher(output.path(), analystLinks) : new Publisher(output, fs);
   }
 
   /**
@@ -58,25 +87,66 @@ public final class Publisher {
    */
   public Publisher(Path output, boolean analystLinks) {
     this.output = requireNonNull(output, "output is null").toAbsolutePath().normalize();
+    this.root = Location.of(this.output);
+    this.fs = FsConf.none();
     this.analystLinks = analystLinks;
   }
 
-  public Path output() {
-    return output;
+  /** The output folder. */
+  public Location output() {
+    return root;
+  }
+
+  /** The file-system settings its files are opened with. */
+  public FsConf fs() {
+    return fs;
+  }
+
+  /** True when the output is on a Hadoop file system (pointer objects, no links). */
+  public boolean onHadoop() {
+    return output == null;
   }
 
   /** The run's folder under {@code _versions}, where its Spark writes go. */
-  public Path runDir(String runId) {
-    return output.resolve(VERSIONS).resolve(runId);
+  public Location runDir(String runId) {
+    return root.resolve(VERSIONS).resolve(runId);
   }
 
   /** The version folder for D of a run: tables, rejected_rows, report, manifest.json. */
-  public Path versionDir(String runId, LocalDate asOf) {
+  public Location versionDir(String runId, LocalDate asOf) {
     return runDir(runId).resolve(asOf.toString());
   }
 
   /** The version folder currently published for D, if any. */
-  public Optional<Path> published(LocalDate asOf) {
+  public Optional<Location> published(LocalDate asOf) {
+    if (onHadoop()) {
+      return pointer(asOf).map(p -> root.resolve(p.version()));
+    }
+    return publishedLocal(asOf).map(Location::of);
+  }
+
+  /** A date's pointer object on a Hadoop file system: its version folder and the one it replaced. */
+  private record Pointer(String version, String previous) {}
+
+  private Location pointerFile(LocalDate asOf) {
+    return root.resolve(PUBLISHED).resolve("as_of=" + asOf + ".json");
+  }
+
+  private Optional<Pointer> pointer(LocalDate asOf) {
+    Location file = pointerFile(asOf);
+    try {
+      if (!file.isFile(fs)) {
+        return Optional.empty();
+      }
+      var node = JSON.readTree(file.readAllBytes(fs));
+      String previous = node.path("previous").isTextual() ? node.path("previous").asText() : null;
+      return Optional.of(new Pointer(node.path("version").asText(), previous));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the published pointer " + file, e);
+    }
+  }
+
+  private Optional<Path> publishedLocal(LocalDate asOf) {
     Path link = output.resolve(PUBLISHED).resolve("as_of=" + asOf);
     if (!Files.isSymbolicLink(link)) {
       return Optional.empty();
@@ -92,6 +162,24 @@ public final class Publisher {
   /** Dates with a published version, sorted. */
   public List<LocalDate> publishedDates() {
     List<LocalDate> out = new ArrayList<>();
+    if (onHadoop()) {
+      try {
+        for (Location.Entry e : root.resolve(PUBLISHED).entries(fs)) {
+          String n = e.name();
+          if (e.file() && n.startsWith("as_of=") && n.endsWith(".json")) {
+            try {
+              out.add(LocalDate.parse(n.substring("as_of=".length(), n.length() - ".json".length())));
+            } catch (java.time.format.DateTimeParseException ignored) {
+              // not ours
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + root.resolve(PUBLISHED), e);
+      }
+      out.sort(Comparator.naturalOrder());
+      return out;
+    }
     Path dir = output.resolve(PUBLISHED);
     if (!Files.isDirectory(dir)) {
       return out;
@@ -115,20 +203,52 @@ public final class Publisher {
    * Makes {@code versionDir} the published result for D, atomically, and makes sure the readers'
    * links exist. Returns the version it replaced, if any.
    */
-  public Optional<Path> publish(LocalDate asOf, Path versionDir) {
+  public Optional<Location> publish(LocalDate asOf, Location version) {
+    if (onHadoop()) {
+      return publishPointer(asOf, version);
+    }
+    Path versionDir = version.path();
     try {
       Path publishedDir = output.resolve(PUBLISHED);
       Files.createDirectories(publishedDir);
-      Optional<Path> before = published(asOf);
+      Optional<Path> before = publishedLocal(asOf);
       swapLink(publishedDir.resolve("as_of=" + asOf), publishedDir.relativize(versionDir));
       readerLinks(asOf);
       if (before.isPresent() && !before.get().equals(versionDir.normalize())) {
         rememberPrevious(asOf, before.get());
       }
-      return before;
+      return before.map(Location::of);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + asOf + " under " + output, e);
     }
+  }
+
+  /**
+   * The switch on a Hadoop file system: D's pointer object, replaced in one upload, names the new
+   * version and the one it replaced (kept one more round, as the local {@code _previous} link); the
+   * version that one displaced is deleted.
+   */
+  private Optional<Location> publishPointer(LocalDate asOf, Location version) {
+    Optional<Pointer> before = pointer(asOf);
+    String now = root.relativize(version);
+    String previous = before.map(Pointer::version).filter(v -> !v.equals(now)).orElse(before.map(Pointer::previous)
+        .orElse(null));
+    var node = JSON.createObjectNode().put("as_of", asOf.toString()).put("version", now);
+    if (previous != null) {
+      node.put("previous", previous);
+    } else {
+      node.putNull("previous");
+    }
+    try {
+      pointerFile(asOf).write(fs, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+      String displaced = before.map(Pointer::previous).orElse(null);
+      if (displaced != null && !displaced.equals(previous) && !displaced.equals(now)) {
+        root.resolve(displaced).delete(fs);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish " + asOf + " under " + root, e);
+    }
+    return before.map(p -> root.resolve(p.version()));
   }
 
   /** The fixed links readers use; each points through {@code _published/as_of=D}. */
@@ -179,13 +299,17 @@ public final class Publisher {
    * run folders that became empty. Never touches {@code keepRun}, the run in progress.
    */
   public void collectGarbage(String keepRun) {
+    if (onHadoop()) {
+      collectGarbageOnHadoop(keepRun);
+      return;
+    }
     Path versions = output.resolve(VERSIONS);
     if (!Files.isDirectory(versions)) {
       return;
     }
     List<Path> referenced = new ArrayList<>();
     for (LocalDate d : publishedDates()) {
-      published(d).ifPresent(referenced::add);
+      publishedLocal(d).ifPresent(referenced::add);
     }
     Path previousDir = output.resolve(PUBLISHED).resolve(PREVIOUS);
     if (Files.isDirectory(previousDir)) {
@@ -222,6 +346,40 @@ public final class Publisher {
     }
   }
 
+  private void collectGarbageOnHadoop(String keepRun) {
+    Set<String> referenced = new HashSet<>();
+    for (LocalDate d : publishedDates()) {
+      pointer(d).ifPresent(p -> {
+        referenced.add(p.version());
+        if (p.previous() != null) {
+          referenced.add(p.previous());
+        }
+      });
+    }
+    Location versions = root.resolve(VERSIONS);
+    try {
+      for (Location.Entry run : versions.entries(fs)) {
+        if (!run.directory() || run.name().equals(keepRun)) {
+          continue;
+        }
+        Location runDir = versions.resolve(run.name());
+        boolean keep = false;
+        for (Location.Entry version : runDir.entries(fs)) {
+          if (referenced.contains(VERSIONS + "/" + run.name() + "/" + version.name())) {
+            keep = true;
+          } else {
+            runDir.resolve(version.name()).delete(fs);
+          }
+        }
+        if (!keep) {
+          runDir.delete(fs);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot clean {}: {}", versions, e.toString());
+    }
+  }
+
   /**
    * Deletes the quarantine of published dates older than {@code keepFrom} (its rows are the data
    * team's to fix and are not kept forever). The analysts' tables of those dates stay.
@@ -232,10 +390,22 @@ public final class Publisher {
       if (!d.isBefore(keepFrom)) {
         continue;
       }
+      if (onHadoop()) {
+        try {
+          Optional<Location> version = published(d);
+          if (version.isPresent() && version.get().resolve(Tables.REJECTED_ROWS).exists(fs)) {
+            version.get().resolve(Tables.REJECTED_ROWS).delete(fs);
+            expired.add(d);
+          }
+        } catch (IOException e) {
+          LOG.warn("Cannot expire the quarantine of {}: {}", d, e.toString());
+        }
+        continue;
+      }
       Path link = output.resolve(Tables.QUARANTINE_DIR).resolve(Tables.REJECTED_ROWS).resolve("as_of=" + d);
       try {
         boolean had = Files.deleteIfExists(link);
-        Optional<Path> version = published(d);
+        Optional<Path> version = publishedLocal(d);
         if (version.isPresent() && Files.exists(version.get().resolve(Tables.REJECTED_ROWS))) {
           AtomicFiles.deleteRecursively(version.get().resolve(Tables.REJECTED_ROWS));
           had = true;
@@ -254,7 +424,7 @@ public final class Publisher {
    * The error to report when {@code e} (or one of its causes) says the output's file system is
    * full ("No space left on device", or a disk quota exceeded); null for any other failure.
    */
-  public static se.vardag.VardagException storageFull(Path output, Throwable e) {
+  public static se.vardag.VardagException storageFull(Location output, Throwable e) {
     String reason = storageFullReason(e);
     if (reason == null) {
       return null;
@@ -287,17 +457,12 @@ public final class Publisher {
    * Writes the run manifest; when the file system is full, logs one line instead (there is no
    * room for it) and leaves no partial file behind. Any other failure is thrown.
    */
-  public static void writeManifestIfRoom(RunManifest manifest, Path file) {
+  public static void writeManifestIfRoom(RunManifest manifest, Location file, FsConf fs) {
     try {
-      manifest.write(file);
+      manifest.write(file, fs);
     } catch (UncheckedIOException e) {
       if (storageFullReason(e) == null) {
         throw e;
-      }
-      try {
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
-      } catch (IOException ignored) {
-        // nothing more can be done on a full disk
       }
       LOG.warn("Cannot write the run manifest {}: no space left on its file system.", file);
     }

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.vardag.AtomicFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.ingest.FileStats;
 
 /**
@@ -145,8 +147,13 @@ public final class RunManifest {
 
   /** Writes the manifest to {@code file} atomically ({@link AtomicFiles#write}). */
   public void write(Path file) {
+    write(Location.of(file), FsConf.none());
+  }
+
+  /** Writes the manifest to {@code file} whole ({@link Location#write}). */
+  public void write(Location file, FsConf fs) {
     try {
-      AtomicFiles.write(file, (json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      file.write(fs, (json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the manifest " + file, e);
     }

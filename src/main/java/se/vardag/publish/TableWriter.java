@@ -5,19 +5,14 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import se.vardag.AtomicFiles;
-import se.vardag.LocalFiles;
+import se.vardag.FsConf;
+import se.vardag.Location;
 import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 
@@ -30,102 +25,88 @@ import se.vardag.model.Tables;
  */
 public final class TableWriter {
   private final SparkSession spark;
-  private final Path runDir;
+  private final Location runDir;
+  private final FsConf fs;
 
-  public TableWriter(SparkSession spark, Path runDir) {
+  public TableWriter(SparkSession spark, Location runDir, FsConf fs) {
     this.spark = requireNonNull(spark, "spark is null");
     this.runDir = requireNonNull(runDir, "runDir is null");
+    this.fs = requireNonNull(fs, "fs is null");
   }
 
   /** Writes an analyst table. {@code rows} has the table's columns plus {@code as_of} (DATE). */
   public void write(String table, Dataset<Row> rows, List<LocalDate> dates) {
     StructType schema = Tables.schemaOf(table);
-    Path staging = runDir.resolve("_tables").resolve(table);
+    Location staging = runDir.resolve("_tables").resolve(table);
     // The tables are small (a row per initiative, unit or week and date): one task writes every
     // date's file, without the shuffle a repartition by date would cost.
     rows.select(columns(schema, true))
         .coalesce(1)
         .write()
         .partitionBy("as_of")
-        .parquet(LocalFiles.sparkPath(staging));
-    for (LocalDate d : dates) {
-      Path target = runDir.resolve(d.toString()).resolve(table);
-      Path part = staging.resolve("as_of=" + d);
-      move(part, target, table);
+        .parquet(staging.sparkPath());
+    try {
+      for (LocalDate d : dates) {
+        Location target = runDir.resolve(d.toString()).resolve(table);
+        Location part = staging.resolve("as_of=" + d);
+        if (hasParquet(part)) {
+          part.moveTo(fs, target);
+        } else {
+          writeEmpty(table, target);
+        }
+      }
+      staging.delete(fs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot place table " + table + " under " + runDir, e);
     }
-    AtomicFiles.deleteRecursively(staging);
     se.vardag.Checkpoint.reached(se.vardag.Checkpoint.WRITE);
   }
 
   /** Writes the quarantine (no {@code as_of} column) and links it into every date. */
   public void writeQuarantine(Dataset<Row> rejected, List<LocalDate> dates) {
-    Path staging = runDir.resolve("_tables").resolve(Tables.REJECTED_ROWS);
+    Location staging = runDir.resolve("_tables").resolve(Tables.REJECTED_ROWS);
     rejected.select(columns(Tables.REJECTED_ROWS_SCHEMA, false))
         .orderBy(Columns.SOURCE_FILE, "line")
         .coalesce(1)
         .write()
-        .parquet(LocalFiles.sparkPath(staging));
+        .parquet(staging.sparkPath());
     try {
       if (!hasParquet(staging)) {
         writeEmpty(Tables.REJECTED_ROWS, staging);
       }
       for (LocalDate d : dates) {
-        Path target = runDir.resolve(d.toString()).resolve(Tables.REJECTED_ROWS);
-        Files.createDirectories(target);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "*.parquet")) {
-          for (Path f : files) {
-            Path to = target.resolve(f.getFileName());
-            try {
-              Files.createLink(to, f);
-            } catch (UnsupportedOperationException | IOException e) {
-              Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-          }
+        Location target = runDir.resolve(d.toString()).resolve(Tables.REJECTED_ROWS);
+        for (String f : parquetFiles(staging)) {
+          staging.resolve(f).copyTo(fs, target.resolve(f));
         }
       }
+      staging.delete(fs);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot place the quarantine under " + runDir, e);
     }
-    AtomicFiles.deleteRecursively(staging);
   }
 
-  private void move(Path part, Path target, String table) {
-    try {
-      Files.createDirectories(target.getParent());
-      if (Files.isDirectory(part) && hasParquet(part)) {
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        writeEmpty(table, target);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot place table " + table + " under " + target, e);
-    }
-  }
-
-  private void writeEmpty(String table, Path target) throws IOException {
-    Path empty = runDir.resolve("_tables").resolve("_empty").resolve(table);
+  private void writeEmpty(String table, Location target) throws IOException {
+    Location empty = runDir.resolve("_tables").resolve("_empty").resolve(table);
     if (!hasParquet(empty)) {
       spark.createDataFrame(List.of(), Tables.schemaOf(table)).coalesce(1).write().mode("overwrite")
-          .parquet(LocalFiles.sparkPath(empty));
+          .parquet(empty.sparkPath());
     }
-    Files.createDirectories(target);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(empty, "*.parquet")) {
-      for (Path f : files) {
-        Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
+    for (String f : parquetFiles(empty)) {
+      empty.resolve(f).copyTo(fs, target.resolve(f));
     }
     if (!hasParquet(target)) {
       throw new IOException("Cannot write an empty Parquet file for " + table + " under " + target);
     }
   }
 
-  private static boolean hasParquet(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.parquet")) {
-      return files.iterator().hasNext();
-    }
+  private boolean hasParquet(Location dir) throws IOException {
+    return !parquetFiles(dir).isEmpty();
+  }
+
+  private List<String> parquetFiles(Location dir) throws IOException {
+    return dir.entries(fs).stream().filter(e -> e.file() && e.name().endsWith(".parquet")).map(Location.Entry::name)
+        .toList();
   }
 
   private static org.apache.spark.sql.Column[] columns(StructType schema, boolean withAsOf) {

@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
+import se.vardag.FsConf;
 import se.vardag.Location;
 import se.vardag.VardagException;
 import se.vardag.Version;
@@ -53,25 +54,31 @@ public final class Pipeline {
       .withZone(ZoneOffset.UTC);
 
   /** Where to read and write, and how. */
-  public record Options(Location input, Path output, String master, boolean fullRefresh) {
+  public record Options(Location input, Location output, String master, boolean fullRefresh) {
     public Options {
       requireNonNull(input, "input is null");
       requireNonNull(output, "output is null");
     }
 
-    /** Options with a local input folder. */
+    /** Options with a local input folder and a local output folder. */
     public Options(Path input, Path output, String master, boolean fullRefresh) {
-      this(Location.of(requireNonNull(input, "input is null")), output, master, fullRefresh);
+      this(Location.of(requireNonNull(input, "input is null")), Location.of(requireNonNull(output, "output is null")),
+          master, fullRefresh);
+    }
+
+    /** Options with a local output folder. */
+    public Options(Location input, Path output, String master, boolean fullRefresh) {
+      this(input, Location.of(requireNonNull(output, "output is null")), master, fullRefresh);
     }
   }
 
   /** Hooks for the stages after publishing (report rendering and delivery). */
   public interface AfterPublish {
     /** Renders the report for D into {@code versionDir/report} (before the switch). */
-    void render(SparkSession spark, Path versionDir, LocalDate asOf);
+    void render(SparkSession spark, Location versionDir, LocalDate asOf);
 
     /** Delivers the published report for D; returns the exit code (OK or DELIVERY_FAILED). */
-    ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest);
+    ExitCode deliver(Location publishedVersionDir, LocalDate asOf, RunManifest manifest);
   }
 
   private final VardagConfig config;
@@ -126,58 +133,64 @@ public final class Pipeline {
   }
 
   private ExitCode run(String command, DateChoice choice, boolean deliver) {
-    Path output = options.output().toAbsolutePath().normalize();
+    Location output = options.output();
     String runId = newRunId(clock);
     RunManifest manifest = new RunManifest(Version.current(), runId, command, clock.instant());
     manifest.put("input_folder", options.input().toString());
     manifest.put("output_folder", output.toString());
     manifest.putObject("config", config.effective());
-    // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.
-    Publisher publisher = new Publisher(output, config.outputFormat() == OutputFormat.PARQUET);
     long started = System.nanoTime();
-    try (OutputLock lock = OutputLock.acquire(output)) {
-      try {
-        SparkSession spark = timed(manifest, "spark_start", () -> SparkSessions.create(config, options.master(),
-            "vardag " + command));
-        manifest.node("spark").put("master", spark.sparkContext().master()).put("version", spark.version());
-        Preparation.Prepared p = Preparation.prepare(config, options, home, runDate(), spark, manifest, runId);
-        List<LocalDate> dates = choice.dates(p.coverage);
-        manifest.putStrings("dates", dates.stream().map(LocalDate::toString).toList());
-        checkFreshness(dates.get(dates.size() - 1), p.coverage, manifest);
-        LOG.info("Computing {} for {}.", dates.size() == 1 ? "as of " + dates.get(0) : dates.size() + " dates",
-            dates.size() == 1 ? "" : dates.get(0) + " … " + dates.get(dates.size() - 1));
-        publish(spark, p, dates, manifest, runId, publisher);
-        ExitCode exit = ExitCode.OK;
-        if (deliver) {
-          for (LocalDate d : dates) {
-            Path published = publisher.published(d).orElseThrow();
-            ExitCode e = timed(manifest, "delivery", () -> after.deliver(published, d, manifest));
-            if (e != ExitCode.OK) {
-              exit = e;
+    // A local output is locked before Spark starts (a second run is refused at once); one on a Hadoop
+    // file system needs the session's file-system settings, so its lock object is made just after.
+    try (OutputLock localLock = output.isLocal() ? OutputLock.acquire(output.path()) : null) {
+      SparkSession spark = timed(manifest, "spark_start", () -> SparkSessions.create(config, options.master(),
+          "vardag " + command));
+      FsConf fs = Preparation.fsConf(options, spark);
+      try (OutputLock remoteLock = output.isLocal() ? null : OutputLock.acquire(output, fs, runId, clock.instant())) {
+        // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.
+        Publisher publisher = Publisher.of(output, fs, config.outputFormat() == OutputFormat.PARQUET);
+        Location runFile = output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json");
+        try {
+          manifest.node("spark").put("master", spark.sparkContext().master()).put("version", spark.version());
+          Preparation.Prepared p = Preparation.prepare(config, options, home, runDate(), spark, manifest, runId);
+          List<LocalDate> dates = choice.dates(p.coverage);
+          manifest.putStrings("dates", dates.stream().map(LocalDate::toString).toList());
+          checkFreshness(dates.get(dates.size() - 1), p.coverage, manifest);
+          LOG.info("Computing {} for {}.", dates.size() == 1 ? "as of " + dates.get(0) : dates.size() + " dates",
+              dates.size() == 1 ? "" : dates.get(0) + " … " + dates.get(dates.size() - 1));
+          publish(spark, p, dates, manifest, runId, publisher);
+          ExitCode exit = ExitCode.OK;
+          if (deliver) {
+            for (LocalDate d : dates) {
+              Location published = publisher.published(d).orElseThrow();
+              ExitCode e = timed(manifest, "delivery", () -> after.deliver(published, d, manifest));
+              if (e != ExitCode.OK) {
+                exit = e;
+              }
             }
           }
+          manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
+          manifest.finish(clock.instant(), exit.code(), exit == ExitCode.OK ? null : "delivery failed; mail is pending");
+          manifest.write(runFile, fs);
+          LOG.info("Done in {} ms: {} published under {} (exit {}).", (System.nanoTime() - started) / 1_000_000,
+              dates.size() == 1 ? dates.get(0) : dates.size() + " dates", output, exit.code());
+          return exit;
+        } catch (VardagException e) {
+          manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
+          manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
+          Publisher.writeManifestIfRoom(manifest, runFile, fs);
+          throw e;
+        } catch (RuntimeException e) {
+          VardagException full = Publisher.storageFull(output, e);
+          if (full != null) {
+            manifest.finish(clock.instant(), full.exitCode().code(), full.getMessage());
+            Publisher.writeManifestIfRoom(manifest, runFile, fs);
+            throw full;
+          }
+          manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
+          manifest.write(runFile, fs);
+          throw e;
         }
-        manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
-        manifest.finish(clock.instant(), exit.code(), exit == ExitCode.OK ? null : "delivery failed; mail is pending");
-        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
-        LOG.info("Done in {} ms: {} published under {} (exit {}).", (System.nanoTime() - started) / 1_000_000,
-            dates.size() == 1 ? dates.get(0) : dates.size() + " dates", output, exit.code());
-        return exit;
-      } catch (VardagException e) {
-        manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
-        manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
-        Publisher.writeManifestIfRoom(manifest, output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
-        throw e;
-      } catch (RuntimeException e) {
-        VardagException full = Publisher.storageFull(output, e);
-        if (full != null) {
-          manifest.finish(clock.instant(), full.exitCode().code(), full.getMessage());
-          Publisher.writeManifestIfRoom(manifest, output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
-          throw full;
-        }
-        manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
-        manifest.write(output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json"));
-        throw e;
       }
     }
   }
@@ -208,8 +221,8 @@ public final class Pipeline {
     AdoptionTables tables = timed(manifest, "metrics", () -> AdoptionTables.compute(spark, facts, initiatives,
         p.reference.goals(), owners, dates, config.flags(), config.minGroupSize(), deliveries, activity.sources()));
 
-    Path runDir = publisher.runDir(runId);
-    TableWriter writer = new TableWriter(spark, runDir);
+    Location runDir = publisher.runDir(runId);
+    TableWriter writer = new TableWriter(spark, runDir, publisher.fs());
     // The six writes are independent Spark jobs over persisted data: run side by side, so that one
     // table's planning overlaps another's writing (the driver, not the data, is the cost here).
     timed(manifest, "write_tables", () -> {
@@ -227,8 +240,8 @@ public final class Pipeline {
 
     List<Runnable> renders = new ArrayList<>();
     for (LocalDate d : dates) {
-      Path versionDir = publisher.versionDir(runId, d);
-      RunManifest dated = manifest.forDate(d, output(publisher).relativize(versionDir).toString());
+      Location versionDir = publisher.versionDir(runId, d);
+      RunManifest dated = manifest.forDate(d, publisher.output().relativize(versionDir));
       var sources = dated.array("usage_sources");
       for (Map<String, Object> state : AdoptionTables.sourceStates(initiatives, tables.usageSources(), d)) {
         var o = sources.addObject().put("source", (String) state.get("source"));
@@ -239,7 +252,7 @@ public final class Pipeline {
         }
         o.put("silent", (Boolean) state.get("silent"));
       }
-      dated.write(versionDir.resolve(Tables.MANIFEST_FILE));
+      dated.write(versionDir.resolve(Tables.MANIFEST_FILE), publisher.fs());
       renders.add(() -> after.render(spark, versionDir, d));
     }
     // Every date's report is rendered before any date is switched; a backfill renders two at a time.
@@ -265,10 +278,6 @@ public final class Pipeline {
       return null;
     });
     p.reference.release();
-  }
-
-  private static Path output(Publisher publisher) {
-    return publisher.output();
   }
 
   /** Two employees must never share a pseudonym (a 64-bit collision); stop rather than merge them. */

@@ -56,7 +56,7 @@ final class Preparation {
     p.folder = InputFolder.open(options.input(), fs);
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     List<UsageFile> usageFiles = p.folder.usageFiles();
-    p.store = UsageStore.open(options.output().toAbsolutePath().normalize());
+    p.store = UsageStore.open(options.output().path());
     String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars(),
         config.maxFutureDays());
     List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh(), fs);
@@ -146,7 +146,8 @@ final class Preparation {
    * {@code fs.*} Hadoop settings for one on a Hadoop file system ({@code spark.hadoop.fs.s3a.*}).
    */
   static FsConf fsConf(Pipeline.Options options, SparkSession spark) {
-    return options.input().isLocal() ? FsConf.none() : FsConf.of(spark.sparkContext().hadoopConfiguration());
+    return options.input().isLocal() && options.output().isLocal() ? FsConf.none()
+        : FsConf.of(spark.sparkContext().hadoopConfiguration());
   }
 
   /** The usage files that are not empty: only they have a header to check. */

@@ -51,7 +51,7 @@ public final class ReportRun {
     long started = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(output)) {
       try {
-        Path version = publisher.published(asOf).orElseThrow(() -> new VardagException(
+        Path version = publisher.published(asOf).map(se.vardag.Location::path).orElseThrow(() -> new VardagException(
             ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report for " + asOf + ": nothing is published for "
                 + asOf + " under " + output + ". Run 'jobs/vardag nightly --as-of " + asOf + "' first."));
         SparkSession spark = Pipeline.timed(manifest, "spark_start",
@@ -74,11 +74,11 @@ public final class ReportRun {
       } catch (VardagException e) {
         manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
         manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
-        Publisher.writeManifestIfRoom(manifest, runFile);
+        Publisher.writeManifestIfRoom(manifest, se.vardag.Location.of(runFile), se.vardag.FsConf.none());
         throw e;
       } catch (RuntimeException e) {
         manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
-        Publisher.writeManifestIfRoom(manifest, runFile);
+        Publisher.writeManifestIfRoom(manifest, se.vardag.Location.of(runFile), se.vardag.FsConf.none());
         throw e;
       }
     }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.ExitCode;
+import se.vardag.Location;
 import se.vardag.config.VardagConfig;
 import se.vardag.delivery.DeliveryResult;
 import se.vardag.delivery.MailPlan;
@@ -51,14 +52,14 @@ public final class ReportStages {
     Publisher publisher = new Publisher(out);
     return new Pipeline.AfterPublish() {
       @Override
-      public void render(SparkSession spark, Path versionDir, LocalDate asOf) {
-        ReportStages.render(config, renderer, spark, out, versionDir, asOf, comparable(publisher, versionDir, asOf, true),
-            planMail);
+      public void render(SparkSession spark, Location versionDir, LocalDate asOf) {
+        ReportStages.render(config, renderer, spark, out, versionDir.path(), asOf,
+            comparable(publisher, versionDir.path(), asOf, true), planMail);
       }
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
-        return ReportStages.deliver(new Mailer(config, out, clock), publisher, publishedVersionDir, asOf, resend,
+      public ExitCode deliver(Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+        return ReportStages.deliver(new Mailer(config, out, clock), publisher, publishedVersionDir.path(), asOf, resend,
             manifest);
       }
     };
@@ -92,7 +93,7 @@ public final class ReportStages {
     TreeMap<LocalDate, Path> candidates = new TreeMap<>();
     for (LocalDate d : publisher.publishedDates()) {
       if (d.isBefore(asOf)) {
-        publisher.published(d).ifPresent(dir -> candidates.put(d, dir));
+        publisher.published(d).ifPresent(dir -> candidates.put(d, dir.path()));
       }
     }
     if (!siblings) {
@@ -154,10 +155,10 @@ public final class ReportStages {
   public static Pipeline.AfterPublish none() {
     return new Pipeline.AfterPublish() {
       @Override
-      public void render(SparkSession spark, Path versionDir, LocalDate asOf) {}
+      public void render(SparkSession spark, Location versionDir, LocalDate asOf) {}
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+      public ExitCode deliver(Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
         return ExitCode.OK;
       }
     };

@@ -110,10 +110,10 @@ class HostileInputTest {
   private static Pipeline.AfterPublish noReport() {
     return new Pipeline.AfterPublish() {
       @Override
-      public void render(SparkSession spark, Path versionDir, LocalDate asOf) {}
+      public void render(SparkSession spark, se.vardag.Location versionDir, LocalDate asOf) {}
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+      public ExitCode deliver(se.vardag.Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
         return ExitCode.OK;
       }
     };
@@ -493,14 +493,14 @@ class HostileInputTest {
     Path out = dir.resolve("out");
     Pipeline.AfterPublish full = new Pipeline.AfterPublish() {
       @Override
-      public void render(SparkSession spark, Path versionDir, LocalDate asOf) {
+      public void render(SparkSession spark, se.vardag.Location versionDir, LocalDate asOf) {
         throw new UncheckedIOException("Cannot write the report",
-            new FileSystemException(versionDir.resolve("report/report.html").toString(), null,
+            new FileSystemException(versionDir.path().resolve("report/report.html").toString(), null,
                 "No space left on device"));
       }
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+      public ExitCode deliver(se.vardag.Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
         return ExitCode.OK;
       }
     };
@@ -523,12 +523,12 @@ class HostileInputTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devFull), "/dev/full is a Linux device");
     IOException real = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
         () -> Files.write(devFull, new byte[1 << 16]));
-    VardagException e = se.vardag.publish.Publisher.storageFull(Path.of("out"),
+    VardagException e = se.vardag.publish.Publisher.storageFull(se.vardag.Location.of("s3a://bucket/out"),
         new RuntimeException("job aborted", new UncheckedIOException("Cannot write", real)));
     assertThat(e).isNotNull();
     assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_STORAGE_FULL);
-    assertThat(e.getMessage()).startsWith("Cannot write to the output folder out: no space left on its file system.");
-    assertThat(se.vardag.publish.Publisher.storageFull(Path.of("out"),
+    assertThat(e.getMessage()).startsWith("Cannot write to the output folder s3a://bucket/out: no space left on its file system.");
+    assertThat(se.vardag.publish.Publisher.storageFull(se.vardag.Location.of("s3a://bucket/out"),
         new UncheckedIOException(new java.nio.file.AccessDeniedException("out/x")))).isNull();
   }
 

@@ -374,10 +374,10 @@ class Revision2OracleTest {
   static Pipeline.AfterPublish noReport() {
     return new Pipeline.AfterPublish() {
       @Override
-      public void render(org.apache.spark.sql.SparkSession spark, Path versionDir, LocalDate asOf) {}
+      public void render(org.apache.spark.sql.SparkSession spark, se.vardag.Location versionDir, LocalDate asOf) {}
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+      public ExitCode deliver(se.vardag.Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
         return ExitCode.OK;
       }
     };

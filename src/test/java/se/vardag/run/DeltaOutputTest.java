@@ -70,7 +70,7 @@ class DeltaOutputTest {
   }
 
   private static DeltaLogReader reader(Path output, String table) {
-    return new DeltaLogReader(DeltaTables.tableDir(output, table));
+    return new DeltaLogReader(DeltaTables.tableDir(se.vardag.Location.of(output), table).path());
   }
 
   private static List<String> latest(Path output, String table, LocalDate d) throws Exception {
@@ -86,7 +86,7 @@ class DeltaOutputTest {
     assertThat(nightly(DELTA, shared.resolve("in"), delta, D)).isEqualTo(ExitCode.OK);
 
     for (String table : Tables.ANALYST_TABLES) {
-      Path log = DeltaTables.tableDir(delta, table).resolve("_delta_log");
+      Path log = DeltaTables.tableDir(se.vardag.Location.of(delta), table).path().resolve("_delta_log");
       assertThat(log.resolve("00000000000000000000.json")).as(table).isRegularFile();
       // Version 0 creates the table (schema, as_of partitioning, retention); version 1 is D's commit.
       DeltaLogReader r = reader(delta, table);
@@ -112,14 +112,14 @@ class DeltaOutputTest {
     SparkSession spark = SparkTestSupport.spark();
     List<String> populations = new ArrayList<>();
     for (Row row : spark.sql("SELECT initiative_id, target_population FROM delta.`"
-        + DeltaTables.uri(DeltaTables.tableDir(delta, Tables.INITIATIVE_ADOPTION)) + "` WHERE as_of = DATE '" + D
+        + DeltaTables.uri(DeltaTables.tableDir(se.vardag.Location.of(delta), Tables.INITIATIVE_ADOPTION)) + "` WHERE as_of = DATE '" + D
         + "' ORDER BY initiative_id").collectAsList()) {
       populations.add(row.getString(0) + " " + row.getLong(1));
     }
     assertThat(populations).containsExactly("AI 29", "ESIGN 14", "ITIL 29", "OLD 15");
 
     // The publication log and the run manifest name the versions.
-    assertThat(PublicationLog.read(delta)).singleElement().satisfies(e -> {
+    assertThat(PublicationLog.read(se.vardag.Location.of(delta), se.vardag.FsConf.none())).singleElement().satisfies(e -> {
       assertThat(e.dates()).containsExactly(D);
       assertThat(e.versions()).containsOnlyKeys(Tables.ANALYST_TABLES).allSatisfy((t, v) -> assertThat(v).isEqualTo(1L));
     });
@@ -171,7 +171,7 @@ class DeltaOutputTest {
     for (String table : Tables.ANALYST_TABLES) {
       DeltaLogReader r = reader(out, table);
       assertThat(r.latestVersion()).as(table).isEqualTo(5);
-      Map<String, String> props = io.delta.tables.DeltaTable.forPath(spark, DeltaTables.uri(DeltaTables.tableDir(out,
+      Map<String, String> props = io.delta.tables.DeltaTable.forPath(spark, DeltaTables.uri(DeltaTables.tableDir(se.vardag.Location.of(out),
           table))).detail().select("properties").first().getJavaMap(0);
       assertThat(props).as(table).containsEntry("delta.logRetentionDuration", "interval 400 days")
           .containsEntry("delta.deletedFileRetentionDuration", "interval 400 days");
@@ -183,23 +183,23 @@ class DeltaOutputTest {
         .startsWith("initiative_id=ESIGN|name=E-underskrift 2.0|"));
 
     // The publication log: four runs; the first run of D committed version 2 of every table.
-    List<PublicationLog.Entry> log = PublicationLog.read(out);
+    List<PublicationLog.Entry> log = PublicationLog.read(se.vardag.Location.of(out), se.vardag.FsConf.none());
     assertThat(log).extracting(PublicationLog.Entry::dates).containsExactly(List.of(earlier), List.of(D), List.of(D),
         List.of(D));
     assertThat(log.get(1).versions()).allSatisfy((t, v) -> assertThat(v).isEqualTo(2L));
-    assertThat(PublicationLog.latest(out, D).orElseThrow().versions()).allSatisfy((t, v) -> assertThat(v).isEqualTo(5L));
-    assertThat(PublicationLog.latest(out, earlier).orElseThrow().versions())
+    assertThat(PublicationLog.latest(se.vardag.Location.of(out), se.vardag.FsConf.none(), D).orElseThrow().versions()).allSatisfy((t, v) -> assertThat(v).isEqualTo(5L));
+    assertThat(PublicationLog.latest(se.vardag.Location.of(out), se.vardag.FsConf.none(), earlier).orElseThrow().versions())
         .allSatisfy((t, v) -> assertThat(v).isEqualTo(1L));
     // Time travel to those versions returns the first run's rows: by hand from the log, and through Spark.
     for (String table : Tables.ANALYST_TABLES) {
       long version = log.get(1).versions().get(table);
       assertThat(reader(out, table).rows(version, D)).as(table).isEqualTo(first.get(table));
       long sparkRows = spark.read().format("delta").option("versionAsOf", version)
-          .load(DeltaTables.uri(DeltaTables.tableDir(out, table))).where("as_of = DATE '" + D + "'").count();
+          .load(DeltaTables.uri(DeltaTables.tableDir(se.vardag.Location.of(out), table))).where("as_of = DATE '" + D + "'").count();
       assertThat(sparkRows).as(table).isEqualTo(first.get(table).size());
     }
     assertThat(spark.read().format("delta").option("versionAsOf", 2)
-        .load(DeltaTables.uri(DeltaTables.tableDir(out, Tables.INITIATIVE_ADOPTION)))
+        .load(DeltaTables.uri(DeltaTables.tableDir(se.vardag.Location.of(out), Tables.INITIATIVE_ADOPTION)))
         .where("as_of = DATE '" + D + "' AND initiative_id = 'ESIGN'").first().<String>getAs("name"))
         .isEqualTo("E-underskrift");
   }
@@ -225,7 +225,7 @@ class DeltaOutputTest {
         assertThat(r.rows(1, d)).as(table + " " + d).isNotEmpty().isEqualTo(latest(separate, table, d));
       }
     }
-    assertThat(PublicationLog.read(backfilled)).singleElement().satisfies(e -> {
+    assertThat(PublicationLog.read(se.vardag.Location.of(backfilled), se.vardag.FsConf.none())).singleElement().satisfies(e -> {
       assertThat(e.dates()).containsExactly(from, from.plusDays(1), D);
       assertThat(e.versions()).allSatisfy((t, v) -> assertThat(v).isEqualTo(1L));
     });

@@ -90,10 +90,10 @@ class PipelineTest {
   static Pipeline.AfterPublish noReport() {
     return new Pipeline.AfterPublish() {
       @Override
-      public void render(org.apache.spark.sql.SparkSession spark, Path versionDir, LocalDate asOf) {}
+      public void render(org.apache.spark.sql.SparkSession spark, se.vardag.Location versionDir, LocalDate asOf) {}
 
       @Override
-      public ExitCode deliver(Path publishedVersionDir, LocalDate asOf, RunManifest manifest) {
+      public ExitCode deliver(se.vardag.Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
         return ExitCode.OK;
       }
     };
@@ -104,10 +104,10 @@ class PipelineTest {
    * published as a Delta table (output.format = delta) is read at its latest version by replaying its log.
    */
   static List<String> rows(Path output, String table, LocalDate d) throws SQLException {
-    if (Tables.ANALYST_TABLES.contains(table) && Files.isDirectory(DeltaTables.tableDir(output, table)
+    if (Tables.ANALYST_TABLES.contains(table) && Files.isDirectory(DeltaTables.tableDir(se.vardag.Location.of(output), table).path()
         .resolve("_delta_log"))) {
       try {
-        DeltaLogReader delta = new DeltaLogReader(DeltaTables.tableDir(output, table));
+        DeltaLogReader delta = new DeltaLogReader(DeltaTables.tableDir(se.vardag.Location.of(output), table).path());
         return delta.rows(delta.latestVersion(), d);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -201,7 +201,7 @@ class PipelineTest {
     assertThat(Files.isSymbolicLink(out.resolve(Tables.INITIATIVE_ADOPTION).resolve("as_of=" + D)))
         .isEqualTo(format == OutputFormat.PARQUET);
     if (format == OutputFormat.DELTA) {
-      assertThat(new DeltaLogReader(DeltaTables.tableDir(out, Tables.INITIATIVE_ADOPTION)).latestVersion())
+      assertThat(new DeltaLogReader(DeltaTables.tableDir(se.vardag.Location.of(out), Tables.INITIATIVE_ADOPTION).path()).latestVersion())
           .isEqualTo(3);
     }
     assertThat(digest(out, D)).isEqualTo(first);
