@@ -39,6 +39,16 @@ public final class FsConf implements Serializable {
     return new FsConf(out);
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FsConf f && f.entries.equals(entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
   /** A Hadoop configuration with these settings over Hadoop's defaults; one per instance. */
   public synchronized Configuration configuration() {
     if (conf == null) {

@@ -36,10 +36,31 @@ public final class Location implements Serializable {
 
   private final String text;
   private final boolean local;
+  /** The settings its file system is opened with when none is passed (see {@link #with}). */
+  private final FsConf fs;
 
   private Location(String text, boolean local) {
+    this(text, local, FsConf.none());
+  }
+
+  private Location(String text, boolean local, FsConf fs) {
     this.text = text;
     this.local = local;
+    this.fs = fs;
+  }
+
+  /**
+   * This location opened with {@code fs} (a run's session settings) by the methods that take none;
+   * locations resolved from it keep them. A local location needs none.
+   */
+  public Location with(FsConf fs) {
+    requireNonNull(fs, "fs is null");
+    return local ? this : new Location(text, false, fs);
+  }
+
+  /** The settings this location is opened with. */
+  public FsConf fs() {
+    return fs;
   }
 
   /**
@@ -113,7 +134,7 @@ public final class Location implements Serializable {
   /** The location of {@code child} (a relative path with {@code /} separators) inside this folder. */
   public Location resolve(String child) {
     requireNonNull(child, "child is null");
-    return local ? of(path().resolve(child)) : new Location(text + "/" + child, false);
+    return local ? of(path().resolve(child)) : new Location(text + "/" + child, false, fs);
   }
 
   /** The folder this location is in. */
@@ -129,7 +150,7 @@ public final class Location implements Serializable {
     if (slash <= text.indexOf("://") + 2 || text.indexOf('/', text.indexOf("://") + 3) < 0) {
       throw new IllegalStateException("Cannot take the folder of " + text + ": it is the root of its bucket");
     }
-    return new Location(text.substring(0, slash), false);
+    return new Location(text.substring(0, slash), false, fs);
   }
 
   /** The path of {@code inner} relative to this folder, with {@code /} separators. */
@@ -342,12 +363,87 @@ public final class Location implements Serializable {
         s.getModificationTime());
   }
 
-  private org.apache.hadoop.fs.Path hadoopPath() {
+  /** The location as Hadoop names it (for Hadoop-based writers such as Parquet's); not for local ones. */
+  public org.apache.hadoop.fs.Path hadoopPath() {
     return new org.apache.hadoop.fs.Path(URI.create(text));
   }
 
+  /**
+   * The file system of this location's bucket or cluster with {@code fs}: one instance per JVM for each
+   * (scheme, authority, settings), whatever Hadoop's own cache is set to ({@code fs.<scheme>.impl.disable.cache}
+   * makes every {@code FileSystem.get} a new client with its own threads, never closed).
+   */
   private FileSystem fileSystem(FsConf fs) throws IOException {
-    return FileSystem.get(URI.create(text), fs.configuration());
+    URI uri = URI.create(text);
+    String root = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getAuthority();
+    FileSystemKey key = new FileSystemKey(root, fs);
+    FileSystem cached = FILE_SYSTEMS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    synchronized (FILE_SYSTEMS) {
+      cached = FILE_SYSTEMS.get(key);
+      if (cached == null) {
+        cached = FileSystem.newInstance(URI.create(root + "/"), fs.configuration());
+        FILE_SYSTEMS.put(key, cached);
+      }
+      return cached;
+    }
+  }
+
+  private record FileSystemKey(String root, FsConf fs) {}
+
+  private static final java.util.concurrent.ConcurrentHashMap<FileSystemKey, FileSystem> FILE_SYSTEMS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  // The same operations with the location's own settings (see with).
+
+  public InputStream open() throws IOException {
+    return open(fs);
+  }
+
+  public Optional<Entry> status() throws IOException {
+    return status(fs);
+  }
+
+  public List<Entry> entries() throws IOException {
+    return entries(fs);
+  }
+
+  public boolean exists() throws IOException {
+    return exists(fs);
+  }
+
+  public boolean isFile() throws IOException {
+    return isFile(fs);
+  }
+
+  public boolean isDirectory() throws IOException {
+    return isDirectory(fs);
+  }
+
+  public byte[] readAllBytes() throws IOException {
+    return readAllBytes(fs);
+  }
+
+  public void write(byte[] bytes) throws IOException {
+    write(fs, bytes);
+  }
+
+  public OutputStream create() throws IOException {
+    return create(fs);
+  }
+
+  public void delete() throws IOException {
+    delete(fs);
+  }
+
+  public void moveTo(Location target) throws IOException {
+    moveTo(fs, target);
+  }
+
+  public void copyTo(Location target) throws IOException {
+    copyTo(fs, target);
   }
 
   @Override

@@ -29,8 +29,8 @@ public final class BackfillCommand implements Callable<Integer> {
     VardagConfig config = options.loadConfig();
     RunOptions.checkAsOf("--from", from, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     RunOptions.checkAsOf("--to", to, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
-    Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
-        ReportStages.afterPublish(config, options.output, Clock.systemUTC(), false, false));
+    Pipeline pipeline = new Pipeline(config, options.pipelineOptions(config), Clock.systemUTC(), RunOptions.home(),
+        ReportStages.afterPublish(config, options.outputLocation(), Clock.systemUTC(), false, false));
     return pipeline.backfill(from, to).code();
   }
 }

@@ -32,8 +32,8 @@ public final class NightlyCommand implements Callable<Integer> {
     if (asOf != null) {
       RunOptions.checkAsOf("--as-of", asOf, Clock.systemUTC(), config.timezone(), config.maxFutureDays());
     }
-    Pipeline pipeline = new Pipeline(config, options.pipelineOptions(), Clock.systemUTC(), RunOptions.home(),
-        ReportStages.afterPublish(config, options.output, Clock.systemUTC(), resend));
+    Pipeline pipeline = new Pipeline(config, options.pipelineOptions(config), Clock.systemUTC(), RunOptions.home(),
+        ReportStages.afterPublish(config, options.outputLocation(), Clock.systemUTC(), resend));
     return pipeline.nightly(Optional.ofNullable(asOf)).code();
   }
 }

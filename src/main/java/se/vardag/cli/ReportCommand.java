@@ -20,8 +20,8 @@ public final class ReportCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "out",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path output;
+      description = "Output folder, local (default: ${DEFAULT-VALUE}).")
+  String output;
 
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON configuration file.")
   Path config;
@@ -35,6 +35,21 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VardagConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
-    return new ReportRun(cfg, output, master, Clock.systemUTC()).run(asOf, resend).code();
+    se.vardag.Location out;
+    try {
+      out = se.vardag.Location.of(output);
+    } catch (IllegalArgumentException e) {
+      throw new se.vardag.VardagException(se.vardag.ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output
+          + ": " + e.getMessage() + ".");
+    }
+    if (!out.isLocal()) {
+      // The report is re-rendered inside the published version folder, replaced whole by a rename: an
+      // object store has none, so a reader could see half of the new report.
+      throw new se.vardag.VardagException(se.vardag.ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report"
+          + " under " + output + ": 'report' works on a local output folder only so far. Run 'jobs/vardag nightly"
+          + " --as-of " + asOf + "' to publish D again with a new report; mail left pending is sent by the next"
+          + " nightly run.");
+    }
+    return new ReportRun(cfg, out.path(), master, Clock.systemUTC()).run(asOf, resend).code();
   }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import se.vardag.ExitCode;
 import se.vardag.VardagException;
 import se.vardag.config.ConfigLoader;
+import se.vardag.config.OutputFormat;
 import se.vardag.config.VardagConfig;
 import se.vardag.Location;
 import se.vardag.run.Pipeline;
@@ -23,8 +24,9 @@ public final class RunOptions {
   String input;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "out",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path output;
+      description = "Output folder: a local path, or a Hadoop file-system URI such as s3a://bucket/out"
+          + " (needs output.format = delta; default: ${DEFAULT-VALUE}).")
+  String output;
 
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON configuration file (defaults: docs/configuration.md).")
   Path config;
@@ -43,12 +45,47 @@ public final class RunOptions {
   /** The earliest as-of date a run accepts: no usage log of this organisation is older. */
   public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
   /** The options of a run, after checking that the output folder is safe to write (exit 2 otherwise). */
-  Pipeline.Options pipelineOptions() {
+  Pipeline.Options pipelineOptions(VardagConfig config) {
     Location in = inputLocation();
-    if (in.isLocal()) {
-      checkFolders(in.path(), output);
+    Location out = outputLocation();
+    if (out.isLocal()) {
+      if (in.isLocal()) {
+        checkFolders(in.path(), out.path());
+      } else {
+        checkFolders(null, out.path());
+      }
+    } else {
+      if (config.outputFormat() != OutputFormat.DELTA) {
+        throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + " with"
+            + " output.format = " + config.outputFormat().name().toLowerCase(java.util.Locale.ROOT) + ": the Parquet"
+            + " layout publishes a date by switching symbolic links, which " + out.toString().substring(0,
+            out.toString().indexOf(':')) + ":// does not have. Set output.format = delta (VARDAG_OUTPUT_FORMAT=delta)"
+            + " or pass a local --output.");
+      }
+      if (in.toString().equals(out.toString()) || in.toString().startsWith(out + "/")
+          || out.toString().startsWith(in + "/")) {
+        throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + " with --input "
+            + input + ": one lies inside the other. Keep the input and output folders apart.");
+      }
     }
-    return new Pipeline.Options(in, output, master, fullRefresh);
+    return new Pipeline.Options(in, out, master, fullRefresh);
+  }
+
+  /** The output folder's location; a malformed URI is exit 2. */
+  Location outputLocation() {
+    try {
+      return Location.of(output);
+    } catch (IllegalArgumentException e) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": "
+          + reason(e, output) + ".");
+    }
+  }
+
+  /** The reason of {@link Location#of}'s message, without its "Cannot read the location X: ". */
+  private static String reason(IllegalArgumentException e, String location) {
+    String prefix = "Cannot read the location " + location + ": ";
+    String m = e.getMessage();
+    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
   /** The input folder's location; a malformed URI is exit 2. */
@@ -57,7 +94,7 @@ public final class RunOptions {
       return Location.of(input);
     } catch (IllegalArgumentException e) {
       throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --input " + input + ": "
-          + e.getMessage().replaceFirst("^Cannot read the location [^:]*: ", "") + ".");
+          + reason(e, input) + ".");
     }
   }
 
@@ -65,9 +102,9 @@ public final class RunOptions {
    * Refuses an output folder that is the root of a file system, an existing file, the input folder
    * or inside it, and an input folder inside the output folder. Links are resolved first.
    */
-  static void checkFolders(Path input, Path output) {
+  static void checkFolders(Path input, Path output) { // input null: not a local folder
     Path out = real(output);
-    Path in = real(input);
+    Path in = input == null ? null : real(input);
     if (out.getParent() == null) {
       throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is the"
           + " root of a file system. Vardag writes and cleans its output folder (tables, quarantine, mail files,"
@@ -76,6 +113,9 @@ public final class RunOptions {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is a file,"
           + " not a folder. Pass a folder (it is created when missing).");
+    }
+    if (in == null) {
+      return;
     }
     if (out.startsWith(in)) {
       throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": it is "

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardag.Location;
 
 /**
  * The delivery ledger: {@code _delivery/ledger.jsonl}, one JSON object per line, appended and forced to
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * in {@code pending}; about to be sent), then {@code sent} or {@code failed}; {@code cancelled} when a
  * pending message's recipient left mail.to. The last event decides: {@code sent} means done; {@code intent}
  * or {@code failed} means pending. A line cut short by a crash is ignored (and logged).
+ *
+ * <p>An object store cannot append to a file: there the ledger is one file per date,
+ * {@code _delivery/ledger/<D>.jsonl}, rewritten whole (in one upload) for each event. Every event is
+ * about one (D, recipient), so the state of a pair is read from its date's file alone, in order.
  */
 final class Ledger {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
@@ -63,11 +68,19 @@ final class Ledger {
     }
   }
 
+  static final String DIR = "ledger";
+
   private final Path file;
+  private final Location dates;
   private final ObjectMapper json = new ObjectMapper();
 
   Ledger(Path deliveryDir) {
-    this.file = deliveryDir.resolve(FILE);
+    this(Location.of(deliveryDir));
+  }
+
+  Ledger(Location deliveryDir) {
+    this.file = deliveryDir.isLocal() ? deliveryDir.path().resolve(FILE) : null;
+    this.dates = deliveryDir.isLocal() ? null : deliveryDir.resolve(DIR);
   }
 
   static String key(LocalDate asOf, String recipient) {
@@ -117,11 +130,25 @@ final class Ledger {
 
   List<Event> read() throws IOException {
     List<Event> events = new ArrayList<>();
+    if (file == null) {
+      for (Location.Entry e : dates.entries()) {
+        if (e.file() && e.name().endsWith(".jsonl")) {
+          Location f = dates.resolve(e.name());
+          parse(new String(f.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), f, events);
+        }
+      }
+      return events;
+    }
     if (!Files.exists(file)) {
       return events;
     }
+    parse(Files.readAllLines(file, StandardCharsets.UTF_8), file, events);
+    return events;
+  }
+
+  private void parse(List<String> lines, Object file, List<Event> events) {
     int lineNo = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines) {
       lineNo++;
       if (line.isBlank()) {
         continue;
@@ -136,7 +163,6 @@ final class Ledger {
             + "stopped while writing it)", lineNo, file);
       }
     }
-    return events;
   }
 
   private static String text(JsonNode n, String field) {
@@ -168,6 +194,18 @@ final class Ledger {
       n.put("reason", e.reason());
     }
     byte[] line = (json.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+    if (file == null) {
+      Location f = dates.resolve(e.asOf() + ".jsonl");
+      byte[] before = f.isFile() ? f.readAllBytes() : new byte[0];
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(before.length + line.length + 1);
+      all.write(before);
+      if (before.length > 0 && before[before.length - 1] != '\n') {
+        all.write('\n');
+      }
+      all.write(line);
+      f.write(all.toByteArray());
+      return;
+    }
     Files.createDirectories(file.getParent());
     boolean needsNewline = endsWithoutNewline();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import se.vardag.AtomicFiles;
+import se.vardag.Location;
 
 /**
  * Who gets which mail for D: one item per recipient, written beside D's tables as
@@ -63,7 +62,7 @@ public record MailPlan(LocalDate asOf, List<Item> items) {
     return items.stream().filter(i -> i.kind() == kind).count();
   }
 
-  void write(Path file) throws IOException {
+  void write(Location file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("as_of", asOf.toString());
@@ -87,12 +86,17 @@ public record MailPlan(LocalDate asOf, List<Item> items) {
       }
       n.put("reason", i.reason());
     }
-    AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    file.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
   }
 
   /** Reads a plan written by {@link #write}. */
   public static MailPlan load(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    return load(Location.of(file));
+  }
+
+  /** Reads a plan written by {@link #write}, local or on a Hadoop file system. */
+  public static MailPlan load(Location file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(file.readAllBytes());
     List<Item> items = new ArrayList<>();
     for (JsonNode n : root.path("items")) {
       List<String> roles = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.AtomicFiles;
+import se.vardag.Location;
 import se.vardag.Text;
 import se.vardag.config.Audience;
 import se.vardag.config.Cadence;
@@ -66,8 +67,13 @@ public final class MailPlanner {
   private final Ledger ledger;
 
   public MailPlanner(VardagConfig config, Path outputDir) {
+    this(config, Location.of(requireNonNull(outputDir, "outputDir is null")));
+  }
+
+  /** A planner reading the ledger under {@code outputDir}, local or on a Hadoop file system. */
+  public MailPlanner(VardagConfig config, Location outputDir) {
     this.config = requireNonNull(config, "config is null");
-    this.ledger = new Ledger(outputDir.toAbsolutePath().normalize().resolve(Mailer.DELIVERY_DIR));
+    this.ledger = new Ledger(outputDir.resolve(Mailer.DELIVERY_DIR));
   }
 
   /** One recipient before planning: the address, its roles and its scope on D (null: an address in error). */
@@ -141,6 +147,16 @@ public final class MailPlanner {
    */
   public MailPlan plan(LocalDate asOf, Path versionDir, ReportVariants variants, LocalDate mainComparedWith,
       LocalDate previous) {
+    return plan(asOf, Location.of(versionDir), variants, mainComparedWith, previous);
+  }
+
+  /**
+   * As {@link #plan(LocalDate, Path, ReportVariants, LocalDate, LocalDate)}. On a Hadoop file system,
+   * where a folder is not renamed in one step, {@code mail/} is replaced file by file: it must lie in a
+   * version folder no reader looks at yet (its date's pointer is written after it).
+   */
+  public MailPlan plan(LocalDate asOf, Location versionDir, ReportVariants variants, LocalDate mainComparedWith,
+      LocalDate previous) {
     requireNonNull(asOf, "asOf is null");
     Map<String, Ledger.State> states;
     try {
@@ -151,14 +167,19 @@ public final class MailPlanner {
     Ledger.Received received = Ledger.received(states, asOf);
     Cadence cadence = config.cadence();
     LocalDate nextFull = cadence.weekday().map(w -> asOf.with(TemporalAdjusters.next(w))).orElse(null);
-    Path mailDir = versionDir.resolve(MailPlan.DIR);
-    Path tmp = versionDir.resolve("." + MailPlan.DIR + ".tmp-" + UUID.randomUUID());
+    Location mailDir = versionDir.resolve(MailPlan.DIR);
+    boolean local = versionDir.isLocal();
+    Location tmp = local ? versionDir.resolve("." + MailPlan.DIR + ".tmp-" + UUID.randomUUID()) : mailDir;
     // Pass 1: what each recipient gets, and the distinct variants that needs (rendered once each).
     List<Object> decided = new ArrayList<>(); // per member: a final Item, or a Want
     Map<String, Want> variantsWanted = new LinkedHashMap<>();
     try {
-      cleanLeftovers(versionDir);
-      Files.createDirectories(tmp);
+      if (local) {
+        cleanLeftovers(versionDir.path());
+        Files.createDirectories(tmp.path());
+      } else {
+        mailDir.delete();
+      }
       for (Member m : members(config.audience(), variants.base().initiatives())) {
         List<String> roles = List.copyOf(m.roles());
         String scope = m.scope().toString();
@@ -233,16 +254,8 @@ public final class MailPlanner {
       }
       MailPlan plan = new MailPlan(asOf, items);
       plan.write(tmp.resolve(MailPlan.FILE));
-      AtomicFiles.syncDir(tmp);
-      Path old = null;
-      if (Files.exists(mailDir)) {
-        old = versionDir.resolve("." + MailPlan.DIR + ".old-" + UUID.randomUUID());
-        Files.move(mailDir, old);
-      }
-      Files.move(tmp, mailDir);
-      AtomicFiles.syncDir(versionDir);
-      if (old != null) {
-        AtomicFiles.deleteRecursively(old);
+      if (local) {
+        replaceFolder(tmp.path(), mailDir.path());
       }
       LOG.info("Mail for {}: {} full report(s), {} alert(s), {} recipient(s) without mail; {} rendered variant(s)",
           asOf, plan.count(MailPlan.Kind.REPORT), plan.count(MailPlan.Kind.ALERT), plan.count(MailPlan.Kind.NONE),
@@ -279,8 +292,23 @@ public final class MailPlanner {
     return out;
   }
 
-  private static void write(RenderedReport report, Path dir) {
+  private static void write(RenderedReport report, Location dir) {
     report.writeTo(dir);
+  }
+
+  /** Renames the complete folder {@code tmp} to {@code target}, replacing what was there. */
+  private static void replaceFolder(Path tmp, Path target) throws IOException {
+    AtomicFiles.syncDir(tmp);
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling("." + MailPlan.DIR + ".old-" + UUID.randomUUID());
+      Files.move(target, old);
+    }
+    Files.move(tmp, target);
+    AtomicFiles.syncDir(target.getParent());
+    if (old != null) {
+      AtomicFiles.deleteRecursively(old);
+    }
   }
 
   private static void cleanLeftovers(Path versionDir) throws IOException {

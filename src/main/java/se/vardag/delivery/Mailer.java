@@ -3,8 +3,6 @@ package se.vardag.delivery;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.vardag.AtomicFiles;
+import se.vardag.Location;
 import se.vardag.Text;
 import se.vardag.config.SmtpSettings;
 import se.vardag.config.VardagConfig;
@@ -57,8 +55,8 @@ public final class Mailer {
   }
 
   private final VardagConfig config;
-  private final Path outputDir;
-  private final Path deliveryDir;
+  private final Location outputDir;
+  private final Location deliveryDir;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Redactor redactor;
@@ -66,12 +64,21 @@ public final class Mailer {
   private final MessageComposer composer;
 
   public Mailer(VardagConfig config, Path outputDir, Clock clock) {
+    this(config, Location.of(requireNonNull(outputDir, "outputDir is null")), clock, Thread::sleep);
+  }
+
+  /** A mailer whose bookkeeping lives under {@code outputDir}, local or on a Hadoop file system. */
+  public Mailer(VardagConfig config, Location outputDir, Clock clock) {
     this(config, outputDir, clock, Thread::sleep);
   }
 
   Mailer(VardagConfig config, Path outputDir, Clock clock, Sleeper sleeper) {
+    this(config, Location.of(requireNonNull(outputDir, "outputDir is null")), clock, sleeper);
+  }
+
+  Mailer(VardagConfig config, Location outputDir, Clock clock, Sleeper sleeper) {
     this.config = requireNonNull(config, "config is null");
-    this.outputDir = requireNonNull(outputDir, "outputDir is null").toAbsolutePath().normalize();
+    this.outputDir = requireNonNull(outputDir, "outputDir is null");
     this.deliveryDir = this.outputDir.resolve(DELIVERY_DIR);
     this.clock = requireNonNull(clock, "clock is null");
     this.sleeper = requireNonNull(sleeper, "sleeper is null");
@@ -80,10 +87,17 @@ public final class Mailer {
     this.composer = new MessageComposer(config.mailFrom(), config.timezone());
   }
 
-  /** The outbox folder: mail.outbox_dir, relative to the output folder unless absolute. */
-  public Path outboxDir() {
-    Path p = Path.of(config.outboxDir());
-    return p.isAbsolute() ? p : outputDir.resolve(p);
+  /**
+   * The outbox folder: mail.outbox_dir, relative to the output folder unless absolute (a path or a
+   * Hadoop file-system URI).
+   */
+  public Location outboxDir() {
+    String dir = config.outboxDir();
+    if (dir.contains("://")) {
+      return Location.of(dir).with(outputDir.fs());
+    }
+    Path p = Path.of(dir);
+    return p.isAbsolute() ? Location.of(p) : outputDir.resolve(dir.replace('\\', '/'));
   }
 
   /** Delivers D's report to every recipient in mail.to that has not had it (all of them with {@code resend}). */
@@ -97,7 +111,7 @@ public final class Mailer {
    * recipient that has not had a mail for D (all of them with {@code resend}) the report or alert of its
    * item, read from the item's folder under {@code versionDir}.
    */
-  public DeliveryResult deliver(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend) {
+  public DeliveryResult deliver(LocalDate asOf, Location versionDir, MailPlan plan, boolean resend) {
     requireNonNull(versionDir, "versionDir is null");
     Map<String, RenderedReport> loaded = new HashMap<>();
     return deliver(asOf, plan, folder -> loaded.computeIfAbsent(folder, f -> RenderedReport.load(versionDir.resolve(f))),
@@ -158,10 +172,10 @@ public final class Mailer {
         entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, true));
         continue;
       }
-      Path pending = pendingFile(asOf, rcpt);
-      String pendingRel = deliveryDir.relativize(pending).toString().replace('\\', '/');
+      Location pending = pendingFile(asOf, rcpt);
+      String pendingRel = deliveryDir.relativize(pending);
       try {
-        AtomicFiles.write(pending, raw);
+        pending.write(raw);
         ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.INTENT, messageId, channel(), pendingRel,
             0, null, kind));
       } catch (IOException e) {
@@ -192,11 +206,16 @@ public final class Mailer {
   }
 
   /**
-   * {@link #deliver(LocalDate, Path, MailPlan, boolean)}, then what earlier runs left pending for the plan's
+   * {@link #deliver(LocalDate, Location, MailPlan, boolean)}, then what earlier runs left pending for the plan's
    * recipients; a pending message to anyone the plan no longer names (mail.to changed, an owner left) is
    * dropped.
    */
   public DeliveryResult deliverAll(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend) {
+    return deliverAll(asOf, Location.of(versionDir), plan, resend, true);
+  }
+
+  /** As {@link #deliverAll(LocalDate, Path, MailPlan, boolean)}, for a version folder anywhere. */
+  public DeliveryResult deliverAll(LocalDate asOf, Location versionDir, MailPlan plan, boolean resend) {
     return deliverAll(asOf, versionDir, plan, resend, true);
   }
 
@@ -207,6 +226,11 @@ public final class Mailer {
    * recipients are now).
    */
   public DeliveryResult deliverAll(LocalDate asOf, Path versionDir, MailPlan plan, boolean resend, boolean newest) {
+    return deliverAll(asOf, Location.of(versionDir), plan, resend, newest);
+  }
+
+  /** As {@link #deliverAll(LocalDate, Path, MailPlan, boolean, boolean)}, for a version folder anywhere. */
+  public DeliveryResult deliverAll(LocalDate asOf, Location versionDir, MailPlan plan, boolean resend, boolean newest) {
     return withPending(deliver(asOf, versionDir, plan, resend), newest ? MailPlanner.recipients(plan) : null);
   }
 
@@ -241,7 +265,7 @@ public final class Mailer {
       LocalDate asOf = st.asOf();
       String rcpt = st.recipient();
       String messageId = st.last().messageId();
-      Path pending = resolvePending(st.last().pending());
+      Location pending = resolvePending(st.last().pending());
       if (current != null && !current.contains(rcpt.toLowerCase(Locale.ROOT))) {
         try {
           ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.CANCELLED, messageId, null, null, 0,
@@ -256,7 +280,7 @@ public final class Mailer {
         entries.add(new Entry(asOf, rcpt, Status.CANCELLED, DeliveryErrors.notRecipient(), messageId, null, 0, false));
         continue;
       }
-      if (pending == null || !Files.isRegularFile(pending)) {
+      if (pending == null || !isFile(pending)) {
         String reason = DeliveryErrors.pendingMissing(String.valueOf(st.last().pending()));
         LOG.error("Cannot send the pending report for {} to {}: {}", asOf, rcpt, reason);
         entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
@@ -264,7 +288,7 @@ public final class Mailer {
       }
       byte[] raw;
       try {
-        raw = Files.readAllBytes(pending);
+        raw = pending.readAllBytes();
       } catch (IOException e) {
         String reason = DeliveryErrors.pendingMissing(pending + " (" + e.getMessage() + ")");
         entries.add(new Entry(asOf, rcpt, Status.FAILED, reason, messageId, channel(), 0, false));
@@ -282,7 +306,8 @@ public final class Mailer {
   }
 
   /** Sends (SMTP, with retries) or writes (outbox), then records the outcome. */
-  private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Path pending, int n, String kind) {
+  private Entry transmit(LocalDate asOf, String rcpt, String messageId, byte[] raw, Location pending, int n,
+      String kind) {
     se.vardag.Checkpoint.reached(se.vardag.Checkpoint.DELIVERY);
     String channel = channel();
     int attempts = 0;
@@ -324,8 +349,8 @@ public final class Mailer {
     } else {
       attempts = 1;
       try {
-        Path file = outboxDir().resolve(outboxName(asOf, rcpt, n));
-        AtomicFiles.write(file, raw);
+        Location file = outboxDir().resolve(outboxName(asOf, rcpt, n));
+        file.write(raw);
         LOG.info("Wrote the report for {} to {} into the outbox: {}", asOf, rcpt, file);
       } catch (IOException e) {
         failure = DeliveryErrors.outboxFailed(e.getClass().getSimpleName() + " " + e.getMessage());
@@ -347,7 +372,7 @@ public final class Mailer {
     }
     try {
       ledger.append(new Ledger.Event(clock.instant(), asOf, rcpt, Ledger.FAILED, messageId, channel,
-          deliveryDir.relativize(pending).toString().replace('\\', '/'), attempts, failure, kind));
+          deliveryDir.relativize(pending), attempts, failure, kind));
     } catch (IOException e) {
       LOG.error("Cannot record the failed delivery for {} to {} in the ledger: {}", asOf, rcpt, e.getMessage());
     }
@@ -387,34 +412,38 @@ public final class Mailer {
     }
   }
 
-  private Path pendingFile(LocalDate asOf, String rcpt) {
+  private Location pendingFile(LocalDate asOf, String rcpt) {
     return deliveryDir.resolve(PENDING_DIR).resolve(asOf.toString())
         .resolve(MessageComposer.recipientHash(rcpt) + ".eml");
   }
 
   /** Removes a pending message, and its day folder and the pending folder when they become empty. */
-  private void deletePending(Path pending) throws IOException {
-    Files.deleteIfExists(pending);
-    Path root = deliveryDir.resolve(PENDING_DIR);
-    for (Path dir = pending.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-        if (ds.iterator().hasNext()) {
-          return;
-        }
-      } catch (java.nio.file.NoSuchFileException e) {
-        continue;
+  private void deletePending(Location pending) throws IOException {
+    pending.delete();
+    String root = deliveryDir.resolve(PENDING_DIR).toString();
+    for (Location dir = pending.parent(); dir.toString().startsWith(root); dir = dir.parent()) {
+      if (!dir.entries().isEmpty()) {
+        return;
       }
-      Files.deleteIfExists(dir);
+      dir.delete();
     }
   }
 
   /** The pending file a ledger record names, if it lies inside _delivery/pending. */
-  private Path resolvePending(String rel) {
-    if (rel == null) {
+  private Location resolvePending(String rel) {
+    if (rel == null || rel.startsWith("/") || java.util.Arrays.asList(rel.split("[/\\\\]")).contains("..")) {
       return null;
     }
-    Path p = deliveryDir.resolve(rel).normalize();
-    return p.startsWith(deliveryDir.resolve(PENDING_DIR)) ? p : null;
+    Location p = deliveryDir.resolve(rel);
+    return p.toString().startsWith(deliveryDir.resolve(PENDING_DIR) + "/") ? p : null;
+  }
+
+  private static boolean isFile(Location file) {
+    try {
+      return file.isFile();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** "2026-11-03_ledning_example.se_1a2b3c4d5e6f.eml"; "..._2.eml" for the second sending (--resend). */
@@ -428,37 +457,36 @@ public final class Mailer {
 
   /** Pending files no pending ledger state refers to (left by a crash around the ledger write). */
   private void removeOrphans() {
-    Path root = deliveryDir.resolve(PENDING_DIR);
-    if (!Files.isDirectory(root)) {
-      return;
-    }
+    Location root = deliveryDir.resolve(PENDING_DIR);
     try {
-      Set<Path> wanted = new HashSet<>();
+      List<Location.Entry> days = root.entries();
+      if (days.isEmpty()) {
+        return;
+      }
+      Set<String> wanted = new HashSet<>();
       for (Ledger.State st : ledger.states().values()) {
         if (st.pending()) {
-          Path p = resolvePending(st.last().pending());
+          Location p = resolvePending(st.last().pending());
           if (p != null) {
-            wanted.add(p);
+            wanted.add(p.toString());
           }
         }
       }
-      try (DirectoryStream<Path> days = Files.newDirectoryStream(root)) {
-        for (Path day : days) {
-          if (!Files.isDirectory(day)) {
-            continue;
+      for (Location.Entry day : days) {
+        if (!day.directory()) {
+          continue;
+        }
+        Location dayDir = root.resolve(day.name());
+        boolean left = false;
+        for (Location.Entry f : dayDir.entries()) {
+          if (wanted.contains(dayDir.resolve(f.name()).toString())) {
+            left = true;
+          } else {
+            dayDir.resolve(f.name()).delete();
           }
-          try (DirectoryStream<Path> files = Files.newDirectoryStream(day)) {
-            for (Path f : files) {
-              if (!wanted.contains(f.normalize())) {
-                Files.deleteIfExists(f);
-              }
-            }
-          }
-          try (DirectoryStream<Path> left = Files.newDirectoryStream(day)) {
-            if (!left.iterator().hasNext()) {
-              Files.deleteIfExists(day);
-            }
-          }
+        }
+        if (!left) {
+          dayDir.delete();
         }
       }
     } catch (IOException e) {

@@ -3,7 +3,6 @@ package se.vardag.facts;
 import static java.util.Objects.requireNonNull;
 
 import se.vardag.AtomicFiles;
-import se.vardag.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -70,6 +69,14 @@ public final class DayFactsFile {
 
   /** Writes {@code facts} to {@code file} (atomically: a temporary file, then a rename). */
   public static void write(Path file, int buckets, List<Fact> facts) {
+    write(se.vardag.Location.of(file), buckets, facts);
+  }
+
+  /**
+   * As {@link #write(Path, int, List)}; on a Hadoop file system one upload straight to {@code file}
+   * (an object store shows it only when complete; the usage store names files no index points at yet).
+   */
+  public static void write(se.vardag.Location file, int buckets, List<Fact> facts) {
     if (buckets < 1) {
       throw new IllegalArgumentException("Cannot write day facts into " + buckets + " buckets");
     }
@@ -97,9 +104,16 @@ public final class DayFactsFile {
         segments[b] = segment(list, strings);
         counts[b] = list.size();
       }
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+      Path tmp = null;
+      OutputStream target;
+      if (file.isLocal()) {
+        Files.createDirectories(file.path().getParent());
+        tmp = file.path().resolveSibling(file.name() + ".tmp");
+        target = Files.newOutputStream(tmp);
+      } else {
+        target = file.create();
+      }
+      try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target, 1 << 16))) {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(buckets);
@@ -120,7 +134,9 @@ public final class DayFactsFile {
           out.write(segment);
         }
       }
-      AtomicFiles.move(tmp, file);
+      if (tmp != null) {
+        AtomicFiles.move(tmp, file.path());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write day facts to " + file, e);
     }
@@ -177,10 +193,53 @@ public final class DayFactsFile {
     }
   }
 
+  /** Reads {@code length} bytes at {@code position} of a file: its segment of one bucket. */
+  private interface Segments {
+    void readFully(long position, byte[] into) throws IOException;
+  }
+
   /** Hands every fact of bucket {@code bucket} of {@code file} to {@code sink}. */
   public static void read(Path file, int bucket, Sink sink) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       DataInputStream head = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch), 1 << 14));
+      decode(head, (position, into) -> {
+        ByteBuffer buf = ByteBuffer.wrap(into);
+        ch.position(position);
+        while (buf.hasRemaining()) {
+          if (ch.read(buf) < 0) {
+            throw new EOFException("segment " + bucket + " is cut short");
+          }
+        }
+      }, bucket, sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read bucket " + bucket + " of the day facts in " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As {@link #read(Path, int, Sink)}, for a file anywhere: on a Hadoop file system the header is read
+   * from the start and the bucket's segment with one positioned read (a ranged GET on an object store).
+   */
+  public static void read(se.vardag.Location file, int bucket, Sink sink) {
+    if (file.isLocal()) {
+      read(file.path(), bucket, sink);
+      return;
+    }
+    try (java.io.InputStream raw = file.open()) {
+      if (!(raw instanceof org.apache.hadoop.fs.FSDataInputStream in)) {
+        throw new IOException("the file system gives no positioned reads");
+      }
+      DataInputStream head = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 14));
+      decode(head, (position, into) -> in.readFully(position, into, 0, into.length), bucket, sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read bucket " + bucket + " of the day facts in " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void decode(DataInputStream head, Segments file, int bucket, Sink sink) throws IOException {
+    {
       if (head.readInt() != MAGIC) {
         throw new IOException("not a Vardag day-facts file");
       }
@@ -220,16 +279,11 @@ public final class DayFactsFile {
         }
       }
       long dataStart = headerEnd + 16L * buckets;
-      ByteBuffer buf = ByteBuffer.allocate(length);
-      ch.position(dataStart + offset);
-      while (buf.hasRemaining()) {
-        if (ch.read(buf) < 0) {
-          throw new EOFException("segment " + bucket + " is cut short");
-        }
-      }
+      byte[] segment = new byte[length];
+      file.readFully(dataStart + offset, segment);
       // Inflated whole, then decoded from the array: byte-wise reads through an InflaterInputStream
       // cost a native call per byte.
-      Cursor in = new Cursor(inflate(buf.array()));
+      Cursor in = new Cursor(inflate(segment));
       int pidCount = in.varint();
       long[] pids = new long[pidCount];
       for (int i = 0; i < pidCount; i++) {
@@ -254,9 +308,6 @@ public final class DayFactsFile {
         }
         sink.accept(pid, source, action, firstWord, words);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read bucket " + bucket + " of the day facts in " + file + ": "
-          + e.getMessage(), e);
     }
   }
 

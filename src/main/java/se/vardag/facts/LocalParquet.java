@@ -58,9 +58,17 @@ final class LocalParquet {
   }
 
   static <T> void write(Path file, MessageType schema, List<T> rows, RowWriter<T> writer) throws IOException {
-    Configuration conf = new Configuration(false);
+    write(se.vardag.Location.of(file), schema, rows, writer);
+  }
+
+  /** As {@link #write(Path, MessageType, List, RowWriter)}; on a Hadoop file system through its {@code FileSystem}. */
+  static <T> void write(se.vardag.Location file, MessageType schema, List<T> rows, RowWriter<T> writer)
+      throws IOException {
+    Configuration conf = file.isLocal() ? new Configuration(false) : file.fs().configuration();
+    org.apache.parquet.io.OutputFile target = file.isLocal() ? new LocalOutputFile(file.path())
+        : org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(file.hadoopPath(), conf);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> out = ExampleParquetWriter.builder(new LocalOutputFile(file))
+    try (ParquetWriter<Group> out = ExampleParquetWriter.builder(target)
         .withConf(conf)
         .withType(schema)
         .withCompressionCodec(CompressionCodecName.SNAPPY)

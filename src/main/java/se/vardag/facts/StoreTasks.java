@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import se.vardag.AtomicFiles;
 import se.vardag.Checksums;
+import se.vardag.Location;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.UsageReading;
@@ -59,11 +59,11 @@ final class StoreTasks {
   /** Reads one usage file in a task and writes its facts and rejections beside the index. */
   static final class IngestFile implements Function<UsageFile, UsageStore.FileEntry> {
     private static final long serialVersionUID = 1L;
-    private final String root;
+    private final Location root;
     private final UsageReading reading;
     private final String runId;
 
-    IngestFile(String root, UsageReading reading, String runId) {
+    IngestFile(Location root, UsageReading reading, String runId) {
       this.root = requireNonNull(root, "root is null");
       this.reading = requireNonNull(reading, "reading is null");
       this.runId = requireNonNull(runId, "runId is null");
@@ -91,13 +91,20 @@ final class StoreTasks {
       e.maxDay = result.maxDay == Integer.MIN_VALUE ? null : result.maxDay;
       e.ingestedBy = runId;
 
-      Path dir = Path.of(root, "files", e.key);
-      Path tmp = Path.of(root, "files", e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId());
-      AtomicFiles.deleteRecursively(tmp);
-      Files.createDirectories(tmp);
+      // Locally into a folder of the task's own, renamed into place; on a Hadoop file system straight
+      // into the entry's folder (its key names this run; no index points at it until the run commits).
+      Location dir = root.resolve("files").resolve(e.key);
+      Location tmp = dir.isLocal()
+          ? root.resolve("files").resolve(e.key + ".tmp-" + org.apache.spark.TaskContext.get().taskAttemptId()) : dir;
+      tmp.delete();
+      if (tmp.isLocal()) {
+        Files.createDirectories(tmp.path());
+      }
       DayFactsFile.write(tmp.resolve(FACTS_FILE), UsageStore.BUCKETS, facts(result.bits));
       if (!result.rejections.isEmpty()) {
-        Files.createDirectories(tmp.resolve("rejected"));
+        if (tmp.isLocal()) {
+          Files.createDirectories(tmp.path().resolve("rejected"));
+        }
         LocalParquet.write(tmp.resolve("rejected").resolve("part-0.parquet"), LocalParquet.REJECTED,
             result.rejections, (r, g) -> {
               g.add(Columns.SOURCE_FILE, r.sourceFile());
@@ -112,8 +119,10 @@ final class StoreTasks {
             });
       }
       se.vardag.Checkpoint.reached(se.vardag.Checkpoint.INGEST);
-      AtomicFiles.deleteRecursively(dir);
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      if (tmp.isLocal()) {
+        AtomicFiles.deleteRecursively(dir.path());
+        Files.move(tmp.path(), dir.path(), StandardCopyOption.ATOMIC_MOVE);
+      }
       return e;
     }
   }
@@ -128,11 +137,11 @@ final class StoreTasks {
   /** Merges one bucket of the old base and of the given fact files into the new base's file for that bucket. */
   static final class CompactBucket implements org.apache.spark.api.java.function.VoidFunction<Integer> {
     private static final long serialVersionUID = 1L;
-    private final String oldBase;
-    private final List<String> files;
-    private final String newBase;
+    private final Location oldBase;
+    private final List<Location> files;
+    private final Location newBase;
 
-    CompactBucket(String oldBase, List<String> files, String newBase) {
+    CompactBucket(Location oldBase, List<Location> files, Location newBase) {
       this.oldBase = oldBase;
       this.files = List.copyOf(files);
       this.newBase = newBase;
@@ -142,12 +151,12 @@ final class StoreTasks {
     public void call(Integer bucket) {
       DayFactsFile.Merger merger = new DayFactsFile.Merger();
       if (oldBase != null) {
-        DayFactsFile.read(Path.of(oldBase, bucketFile(bucket)), 0, merger);
+        DayFactsFile.read(oldBase.resolve(bucketFile(bucket)), 0, merger);
       }
-      for (String f : files) {
-        DayFactsFile.read(Path.of(f), bucket, merger);
+      for (Location f : files) {
+        DayFactsFile.read(f, bucket, merger);
       }
-      DayFactsFile.write(Path.of(newBase, bucketFile(bucket)), 1, merger.facts());
+      DayFactsFile.write(newBase.resolve(bucketFile(bucket)), 1, merger.facts());
     }
   }
 
@@ -157,11 +166,11 @@ final class StoreTasks {
 
   static final class ReadBucket<T> implements org.apache.spark.api.java.function.FlatMapFunction<Integer, T> {
     private static final long serialVersionUID = 1L;
-    private final String base;
-    private final List<String> files;
+    private final Location base;
+    private final List<Location> files;
     private final UsageStore.BucketMapper<T> mapper;
 
-    ReadBucket(String base, List<String> files, UsageStore.BucketMapper<T> mapper) {
+    ReadBucket(Location base, List<Location> files, UsageStore.BucketMapper<T> mapper) {
       this.base = base;
       this.files = List.copyOf(files);
       this.mapper = mapper;
@@ -171,10 +180,10 @@ final class StoreTasks {
     public Iterator<T> call(Integer bucket) {
       DayFactsFile.Merger merger = new DayFactsFile.Merger();
       if (base != null) {
-        DayFactsFile.read(Path.of(base, bucketFile(bucket)), 0, merger);
+        DayFactsFile.read(base.resolve(bucketFile(bucket)), 0, merger);
       }
-      for (String f : files) {
-        DayFactsFile.read(Path.of(f), bucket, merger);
+      for (Location f : files) {
+        DayFactsFile.read(f, bucket, merger);
       }
       return mapper.map(merger.facts());
     }

@@ -1,6 +1,5 @@
 package se.vardag.facts;
 
-import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -30,10 +28,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.vardag.AtomicFiles;
 import se.vardag.FsConf;
 import se.vardag.Location;
-import se.vardag.LocalFiles;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
 import se.vardag.ingest.UsageReading;
@@ -127,21 +123,37 @@ public final class UsageStore {
   /** What a refresh did. */
   public record Refresh(List<String> ingested, List<String> removed, boolean baseRebuilt, boolean fullRebuild) {}
 
-  private final Path root;
+  private final Location root;
   private Index index;
 
-  private UsageStore(Path root, Index index) {
+  private UsageStore(Location root, Index index) {
     this.root = root;
     this.index = index;
   }
 
   public static UsageStore open(Path outputDir) {
-    Path root = outputDir.resolve("_state").resolve("usage");
-    Path file = root.resolve("index.json");
+    return open(Location.of(outputDir.toAbsolutePath().normalize()));
+  }
+
+  /**
+   * The store under {@code outputDir}, local or on a Hadoop file system (opened with the location's
+   * settings, {@link Location#with}). There, where nothing is renamed in one step, every file is
+   * written under a name of its own (the run id is in each entry's key and base's name) and the index,
+   * uploaded last in one piece, is what makes them part of the store.
+   */
+  public static UsageStore open(Location outputDir) {
+    Location root = outputDir.resolve("_state").resolve("usage");
+    Location file = root.resolve("index.json");
     Index index = new Index();
-    if (Files.isRegularFile(file)) {
+    boolean exists;
+    try {
+      exists = file.isFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for the usage store index " + file, e);
+    }
+    if (exists) {
       try {
-        index = JSON.readValue(file.toFile(), Index.class);
+        index = JSON.readValue(file.readAllBytes(), Index.class);
       } catch (IOException e) {
         LOG.warn("The usage store index {} cannot be read ({}); the store is rebuilt from the input files.", file,
             e.getClass().getSimpleName());
@@ -285,21 +297,21 @@ public final class UsageStore {
     if (rebuildBase) {
       long t1 = System.nanoTime();
       String id = "base-" + runId;
-      List<String> sources = new ArrayList<>();
+      List<Location> sources = new ArrayList<>();
       if (baseValid) {
         outside.forEach(k -> sources.add(factsPath(k)));
       } else {
         files.forEach(e -> sources.add(factsPath(e.key)));
       }
-      Path target = root.resolve("base").resolve(id);
-      AtomicFiles.deleteRecursively(target);
-      String oldBase = baseValid ? root.resolve("base").resolve(previous.base).toString() : null;
+      Location target = root.resolve("base").resolve(id);
+      delete(target);
+      Location oldBase = baseValid ? root.resolve("base").resolve(previous.base) : null;
       List<Integer> buckets = new ArrayList<>();
       for (int b = 0; b < BUCKETS; b++) {
         buckets.add(b);
       }
       JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
-          .foreach(new StoreTasks.CompactBucket(oldBase, sources, target.toString()));
+          .foreach(new StoreTasks.CompactBucket(oldBase, sources, target));
       LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
           (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
@@ -321,20 +333,30 @@ public final class UsageStore {
     List<UsageFile> ordered = new ArrayList<>(pending);
     // Large files first, so the last tasks are short ones.
     ordered.sort(Comparator.comparingLong(UsageFile::size).reversed());
-    try {
-      Files.createDirectories(root.resolve("files"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (root.isLocal()) {
+      try {
+        Files.createDirectories(root.path().resolve("files"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FileEntry> entries = jsc.parallelize(ordered, ordered.size())
-        .map(new StoreTasks.IngestFile(root.toString(), reading, runId))
+        .map(new StoreTasks.IngestFile(root, reading, runId))
         .collect();
     return new ArrayList<>(entries);
   }
 
-  private String factsPath(String key) {
-    return root.resolve("files").resolve(key).resolve(StoreTasks.FACTS_FILE).toString();
+  private Location factsPath(String key) {
+    return root.resolve("files").resolve(key).resolve(StoreTasks.FACTS_FILE);
+  }
+
+  private static void delete(Location l) {
+    try {
+      l.delete();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + l, e);
+    }
   }
 
   /** Reads one bucket of the base and of the recent files, merged per person, source and action. */
@@ -348,13 +370,13 @@ public final class UsageStore {
    */
   public <T> JavaRDD<T> mapBuckets(SparkSession spark, BucketMapper<T> mapper) {
     Set<String> inBase = new HashSet<>(index.baseKeys);
-    List<String> recent = new ArrayList<>();
+    List<Location> recent = new ArrayList<>();
     for (FileEntry e : index.files) {
       if (index.base == null || !inBase.contains(e.key)) {
         recent.add(factsPath(e.key));
       }
     }
-    String base = index.base == null ? null : root.resolve("base").resolve(index.base).toString();
+    Location base = index.base == null ? null : root.resolve("base").resolve(index.base);
     List<Integer> buckets = new ArrayList<>();
     for (int b = 0; b < BUCKETS; b++) {
       buckets.add(b);
@@ -365,7 +387,7 @@ public final class UsageStore {
 
   private void commit(Index next) {
     try {
-      AtomicFiles.write(root.resolve("index.json"), JSON.writeValueAsBytes(next));
+      root.resolve("index.json").write(JSON.writeValueAsBytes(next));
       index = next;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the usage store index under " + root, e);
@@ -380,17 +402,14 @@ public final class UsageStore {
     sweep(root.resolve("base"), index.base == null ? Set.of() : Set.of(index.base));
   }
 
-  private static void sweep(Path dir, Set<String> keep) {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> children = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) children::iterator) {
-        if (!keep.contains(p.getFileName().toString())) {
-          AtomicFiles.deleteRecursively(p);
+  private static void sweep(Location dir, Set<String> keep) {
+    try {
+      for (Location.Entry child : dir.entries()) {
+        if (!keep.contains(child.name())) {
+          dir.resolve(child.name()).delete();
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.warn("Cannot clean {}: {}", dir, e.toString());
     }
   }
@@ -418,7 +437,7 @@ public final class UsageStore {
     List<String> paths = new ArrayList<>();
     for (FileEntry e : index.files) {
       if (e.rowsRejected > 0) {
-        paths.add(LocalFiles.sparkPath(root.resolve("files").resolve(e.key).resolve("rejected")));
+        paths.add(root.resolve("files").resolve(e.key).resolve("rejected").sparkPath());
       }
     }
     if (paths.isEmpty()) {

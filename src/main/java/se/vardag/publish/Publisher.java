@@ -65,8 +65,8 @@ public final class Publisher {
   }
 
   private Publisher(Location root, FsConf fs) {
-    this.root = root;
     this.fs = requireNonNull(fs, "fs is null");
+    this.root = root.with(fs);
     this.output = null;
     this.analystLinks = false;
   }

@@ -15,9 +15,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import se.vardag.AtomicFiles;
+import se.vardag.Location;
 import se.vardag.Text;
 
 /**
@@ -186,25 +189,36 @@ public final class RenderedReport {
    * so a reader never sees a half-written report and a re-render replaces the old one completely.
    */
   public void writeTo(Path reportDir) {
-    Path target = reportDir.toAbsolutePath().normalize();
+    writeTo(Location.of(reportDir));
+  }
+
+  /**
+   * As {@link #writeTo(Path)}; on a Hadoop file system, where nothing is renamed in one step, the
+   * files are uploaded one by one into {@code reportDir}, which must lie in a version folder no reader
+   * looks at yet (its date's pointer is written after it).
+   */
+  public void writeTo(Location reportDir) {
+    if (!reportDir.isLocal()) {
+      try {
+        reportDir.delete();
+        for (Map.Entry<String, byte[]> f : files().entrySet()) {
+          reportDir.resolve(f.getKey()).write(f.getValue());
+        }
+      } catch (IOException e) {
+        throw ReportErrors.cannotWrite(reportDir, e);
+      }
+      return;
+    }
+    Path target = reportDir.path();
     Path parent = target.getParent();
     try {
       Files.createDirectories(parent);
       cleanLeftovers(parent, target.getFileName().toString());
       Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
       Files.createDirectories(tmp.resolve(CHARTS_DIR));
-      AtomicFiles.writeAndSync(tmp.resolve(HTML_FILE), html.getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.writeAndSync(tmp.resolve(TEXT_FILE), text.getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.writeAndSync(tmp.resolve(MAIL_HTML_FILE), mailHtml.getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.writeAndSync(tmp.resolve(MAIL_TEXT_FILE), mailText.getBytes(StandardCharsets.UTF_8));
-      if (pdf != null) {
-        AtomicFiles.writeAndSync(tmp.resolve(PDF_FILE), pdf);
+      for (Map.Entry<String, byte[]> f : files().entrySet()) {
+        AtomicFiles.writeAndSync(tmp.resolve(f.getKey()), f.getValue());
       }
-      AtomicFiles.writeAndSync(tmp.resolve(CsvExport.FILE_NAME), csv);
-      for (Chart c : charts) {
-        AtomicFiles.writeAndSync(tmp.resolve(CHARTS_DIR).resolve(c.fileName()), c.png);
-      }
-      AtomicFiles.writeAndSync(tmp.resolve(META_FILE), meta());
       AtomicFiles.syncDir(tmp.resolve(CHARTS_DIR));
       AtomicFiles.syncDir(tmp);
       Path old = null;
@@ -218,8 +232,26 @@ public final class RenderedReport {
         AtomicFiles.deleteRecursively(old);
       }
     } catch (IOException e) {
-      throw ReportErrors.cannotWrite(target, e);
+      throw ReportErrors.cannotWrite(reportDir, e);
     }
+  }
+
+  /** The folder's files by relative name, the metadata last (a loader reads it first). */
+  private Map<String, byte[]> files() {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+    out.put(TEXT_FILE, text.getBytes(StandardCharsets.UTF_8));
+    out.put(MAIL_HTML_FILE, mailHtml.getBytes(StandardCharsets.UTF_8));
+    out.put(MAIL_TEXT_FILE, mailText.getBytes(StandardCharsets.UTF_8));
+    if (pdf != null) {
+      out.put(PDF_FILE, pdf);
+    }
+    out.put(CsvExport.FILE_NAME, csv);
+    for (Chart c : charts) {
+      out.put(CHARTS_DIR + "/" + c.fileName(), c.png);
+    }
+    out.put(META_FILE, meta());
+    return out;
   }
 
   /** Removes temporary or old folders a crashed earlier write left beside the report folder. */
@@ -254,34 +286,43 @@ public final class RenderedReport {
 
   /** Loads a report folder written by {@link #writeTo}. */
   public static RenderedReport load(Path reportDir) {
-    Path meta = reportDir.resolve(META_FILE);
-    if (!Files.isRegularFile(meta)) {
-      throw ReportErrors.renderedReportMissing(reportDir, "there is no " + META_FILE);
-    }
+    return load(Location.of(reportDir));
+  }
+
+  /** Loads a report folder written by {@link #writeTo(Location)}. */
+  public static RenderedReport load(Location reportDir) {
+    Location meta = reportDir.resolve(META_FILE);
     try {
-      JsonNode root = new ObjectMapper().readTree(meta.toFile());
+      if (!meta.isFile()) {
+        throw ReportErrors.renderedReportMissing(reportDir, "there is no " + META_FILE);
+      }
+      JsonNode root = new ObjectMapper().readTree(meta.readAllBytes());
       List<Chart> charts = new ArrayList<>();
       for (JsonNode c : root.path("charts")) {
         String file = c.path("file").asText();
         charts.add(new Chart(file, c.path("content_id").asText(), c.path("alt").asText(),
-            Files.readAllBytes(reportDir.resolve(CHARTS_DIR).resolve(file))));
+            reportDir.resolve(CHARTS_DIR).resolve(file).readAllBytes()));
       }
-      String text = Files.readString(reportDir.resolve(TEXT_FILE), StandardCharsets.UTF_8);
-      String html = Files.readString(reportDir.resolve(HTML_FILE), StandardCharsets.UTF_8);
-      boolean digest = Files.isRegularFile(reportDir.resolve(MAIL_HTML_FILE));
+      String text = string(reportDir.resolve(TEXT_FILE));
+      String html = string(reportDir.resolve(HTML_FILE));
+      boolean digest = reportDir.resolve(MAIL_HTML_FILE).isFile();
       String pdfName = root.hasNonNull("pdf_name") ? root.get("pdf_name").asText() : null;
       return new RenderedReport(LocalDate.parse(root.path("as_of").asText()), root.path("language").asText(),
-          root.path("subject").asText(), text, html, Files.readAllBytes(reportDir.resolve(CsvExport.FILE_NAME)),
+          root.path("subject").asText(), text, html, reportDir.resolve(CsvExport.FILE_NAME).readAllBytes(),
           root.path("attachment_name").asText(), charts,
-          digest ? Files.readString(reportDir.resolve(MAIL_TEXT_FILE), StandardCharsets.UTF_8) : text,
-          digest ? Files.readString(reportDir.resolve(MAIL_HTML_FILE), StandardCharsets.UTF_8) : html,
-          pdfName == null ? null : Files.readAllBytes(reportDir.resolve(PDF_FILE)), pdfName);
+          digest ? string(reportDir.resolve(MAIL_TEXT_FILE)) : text,
+          digest ? string(reportDir.resolve(MAIL_HTML_FILE)) : html,
+          pdfName == null ? null : reportDir.resolve(PDF_FILE).readAllBytes(), pdfName);
     } catch (IOException | RuntimeException e) {
       if (e instanceof se.vardag.VardagException) {
         throw (se.vardag.VardagException) e;
       }
       throw ReportErrors.renderedReportMissing(reportDir, e.getClass().getSimpleName() + " " + e.getMessage());
     }
+  }
+
+  private static String string(Location file) throws IOException {
+    return new String(file.readAllBytes(), StandardCharsets.UTF_8);
   }
 
   @Override

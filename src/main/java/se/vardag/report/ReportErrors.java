@@ -1,49 +1,49 @@
 package se.vardag.report;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import se.vardag.ExitCode;
+import se.vardag.Location;
 import se.vardag.VardagException;
 
 /** Every error of rendering the report, each naming what was wrong and the remedy. */
 public final class ReportErrors {
   private ReportErrors() {}
 
-  public static VardagException tableMissing(LocalDate asOf, Path versionDir, String table) {
+  public static VardagException tableMissing(LocalDate asOf, Location versionDir, String table) {
     return new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot render the report for " + asOf
         + ": the published table " + table + " is missing in " + versionDir
         + ". Run 'jobs/vardag nightly --as-of " + asOf + "' to publish the tables for that date first.");
   }
 
-  public static VardagException unreadableTable(LocalDate asOf, Path versionDir, String table, Throwable cause) {
+  public static VardagException unreadableTable(LocalDate asOf, Location versionDir, String table, Throwable cause) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the published table " + table + " in "
         + versionDir + " for the report of " + asOf + ": " + cause.getMessage()
         + ". Re-publish the tables with 'jobs/vardag nightly --as-of " + asOf + "'.", cause);
   }
 
-  public static VardagException unreadableManifest(Path file, Throwable cause) {
+  public static VardagException unreadableManifest(Location file, Throwable cause) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the run manifest " + file + ": "
         + cause.getMessage() + ". Re-publish the tables for that date with 'jobs/vardag nightly'.", cause);
   }
 
-  public static VardagException badManifestValue(Path file, String key, String value, String expected) {
+  public static VardagException badManifestValue(Location file, String key, String value, String expected) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot read the run manifest " + file + ": " + key
         + " is '" + value + "', expected " + expected
         + ". Re-publish the tables for that date with 'jobs/vardag nightly'.");
   }
 
-  public static VardagException asOfMismatch(Path manifest, String manifestAsOf, LocalDate asOf) {
+  public static VardagException asOfMismatch(Location manifest, String manifestAsOf, LocalDate asOf) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot render the report for " + asOf + " from "
-        + manifest.getParent() + ": its manifest says the tables are as of " + manifestAsOf
+        + manifest.parent() + ": its manifest says the tables are as of " + manifestAsOf
         + ". Render the report from the version folder published for " + asOf + ".");
   }
 
-  public static VardagException cannotWrite(Path dir, Throwable cause) {
+  public static VardagException cannotWrite(Location dir, Throwable cause) {
     return new VardagException(ExitCode.INTERNAL_ERROR, "Cannot write the report into " + dir + ": "
         + cause.getMessage() + ". Check free space and permissions of the output folder.", cause);
   }
 
-  public static VardagException renderedReportMissing(Path dir, String detail) {
+  public static VardagException renderedReportMissing(Location dir, String detail) {
     return new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot load the rendered report from " + dir
         + ": " + detail + ". Re-render it with 'jobs/vardag report --as-of D'.");
   }

@@ -3,6 +3,7 @@ package se.vardag.report;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import se.vardag.Location;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,10 +31,14 @@ public final class ReportRenderer {
   private final VardagConfig config;
 
   /** An earlier published date and its version folder, for the report's changes. */
-  public record Earlier(LocalDate asOf, Path versionDir) {
+  public record Earlier(LocalDate asOf, Location versionDir) {
     public Earlier {
       requireNonNull(asOf, "asOf is null");
       requireNonNull(versionDir, "versionDir is null");
+    }
+
+    public Earlier(LocalDate asOf, Path versionDir) {
+      this(asOf, Location.of(requireNonNull(versionDir, "versionDir is null")));
     }
   }
 
@@ -43,7 +48,7 @@ public final class ReportRenderer {
 
   /** Reads the tables of {@code versionDir}, renders the report for {@code asOf} and writes it beside them. */
   public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf) {
-    return render(spark, versionDir, asOf, null);
+    return render(spark, Location.of(versionDir), asOf, null);
   }
 
   /**
@@ -51,6 +56,11 @@ public final class ReportRenderer {
    * earlier} (a date and the version folder published for it; null: nothing to compare with).
    */
   public RenderedReport render(SparkSession spark, Path versionDir, LocalDate asOf, Earlier earlier) {
+    return render(spark, Location.of(versionDir), asOf, earlier);
+  }
+
+  /** As {@link #render(SparkSession, Path, LocalDate, Earlier)}, for a version folder anywhere. */
+  public RenderedReport render(SparkSession spark, Location versionDir, LocalDate asOf, Earlier earlier) {
     ReportData data = read(spark, versionDir, asOf);
     if (earlier != null) {
       data = compare(spark, data, earlier);
@@ -59,9 +69,9 @@ public final class ReportRenderer {
   }
 
   /** Renders the report of {@code data} and writes it to {@code <versionDir>/report/}. */
-  public RenderedReport write(ReportData data, Path versionDir) {
+  public RenderedReport write(ReportData data, Location versionDir) {
     RenderedReport report = render(data);
-    Path dir = versionDir.resolve(Tables.REPORT);
+    Location dir = versionDir.resolve(Tables.REPORT);
     report.writeTo(dir);
     LOG.info("Rendered the {} report for {} into {}: {} initiatives, {} in the headline list, {} charts",
         report.language(), data.asOf(), dir, data.initiatives().size(),
@@ -70,7 +80,7 @@ public final class ReportRenderer {
   }
 
   /** D's published rows and manifest facts, read from {@code versionDir}, compared with nothing. */
-  public ReportData read(SparkSession spark, Path versionDir, LocalDate asOf) {
+  public ReportData read(SparkSession spark, Location versionDir, LocalDate asOf) {
     return TableReader.read(spark, versionDir, asOf);
   }
 

@@ -2,7 +2,6 @@ package se.vardag.report;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ public final class ReportVariants {
    * earlier date's tables (empty when that date is not published).
    */
   public ReportVariants(ReportRenderer renderer, SparkSession spark, ReportData base,
-      Function<LocalDate, Optional<Path>> versionDirOf) {
+      Function<LocalDate, Optional<se.vardag.Location>> versionDirOf) {
     this(renderer, base, d -> versionDirOf.apply(d).map(dir -> TableReader.readEarlier(spark, dir, d)));
   }
 

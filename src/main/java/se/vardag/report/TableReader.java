@@ -3,8 +3,6 @@ package se.vardag.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -19,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import se.vardag.LocalFiles;
+import se.vardag.Location;
 import se.vardag.model.Columns;
 import se.vardag.model.Tables;
 import se.vardag.report.ReportData.DataQuality;
@@ -35,7 +33,7 @@ import se.vardag.report.ReportData.WeekRow;
 final class TableReader {
   private TableReader() {}
 
-  static ReportData read(SparkSession spark, Path versionDir, LocalDate asOf) {
+  static ReportData read(SparkSession spark, Location versionDir, LocalDate asOf) {
     List<InitiativeRow> initiatives = new ArrayList<>();
     for (Row row : rows(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, true)) {
       initiatives.add(new InitiativeRow(toMap(row, InitiativeRow.READ_SCHEMA)));
@@ -84,7 +82,7 @@ final class TableReader {
     DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
     // initiative_history is revision 2's: a date published before it has none.
     List<HistoryRow> history = new ArrayList<>();
-    if (Files.isDirectory(versionDir.resolve(Tables.INITIATIVE_HISTORY))) {
+    if (isDirectory(versionDir.resolve(Tables.INITIATIVE_HISTORY))) {
       for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_HISTORY, Columns.INITIATIVE_ID, Columns.WEEK_INDEX,
           Columns.WEEK_END, "verdict")) {
         history.add(new HistoryRow(row.getString(0), row.getInt(1), (LocalDate) normalise(row.get(2)),
@@ -99,7 +97,7 @@ final class TableReader {
    * The facts of an earlier report that the changes compare with: each initiative's name and
    * verdict, and its raised flags (two narrow reads, not the whole report's data).
    */
-  static Changes.Earlier readEarlier(SparkSession spark, Path versionDir, LocalDate asOf) {
+  static Changes.Earlier readEarlier(SparkSession spark, Location versionDir, LocalDate asOf) {
     Map<String, String> names = new HashMap<>();
     Map<String, String> verdicts = new HashMap<>();
     for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, Columns.INITIATIVE_ID, "name", "verdict")) {
@@ -113,25 +111,25 @@ final class TableReader {
     return new Changes.Earlier(asOf, names, verdicts, flags);
   }
 
-  private static List<Row> narrow(SparkSession spark, Path versionDir, LocalDate asOf, String table,
+  private static List<Row> narrow(SparkSession spark, Location versionDir, LocalDate asOf, String table,
       String... columns) {
-    Path dir = versionDir.resolve(table);
-    if (!Files.isDirectory(dir)) {
+    Location dir = versionDir.resolve(table);
+    if (!isDirectory(dir)) {
       throw ReportErrors.tableMissing(asOf, versionDir, table);
     }
     StructType all = Tables.schemaOf(table);
     StructType schema = new StructType(java.util.Arrays.stream(columns).map(c -> all.fields()[all.fieldIndex(c)])
         .toArray(StructField[]::new));
     try {
-      return spark.read().schema(schema).parquet(LocalFiles.sparkPath(dir)).collectAsList();
+      return spark.read().schema(schema).parquet(dir.sparkPath()).collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
     }
   }
 
-  private static List<Row> rows(SparkSession spark, Path versionDir, LocalDate asOf, String table, boolean required) {
-    Path dir = versionDir.resolve(table);
-    if (!Files.isDirectory(dir)) {
+  private static List<Row> rows(SparkSession spark, Location versionDir, LocalDate asOf, String table, boolean required) {
+    Location dir = versionDir.resolve(table);
+    if (!isDirectory(dir)) {
       if (required) {
         throw ReportErrors.tableMissing(asOf, versionDir, table);
       }
@@ -140,22 +138,38 @@ final class TableReader {
     try {
       // initiative_adoption is read with the revision-2 columns too: null where a date was published without them.
       StructType schema = Tables.INITIATIVE_ADOPTION.equals(table) ? InitiativeRow.READ_SCHEMA : Tables.schemaOf(table);
-      return spark.read().schema(schema).parquet(LocalFiles.sparkPath(dir)).collectAsList();
+      return spark.read().schema(schema).parquet(dir.sparkPath()).collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, table, e);
     }
   }
 
-  private static List<Row> rejectedCounts(SparkSession spark, Path versionDir, LocalDate asOf) {
-    Path dir = versionDir.resolve(Tables.REJECTED_ROWS);
-    if (!Files.isDirectory(dir)) {
+  private static List<Row> rejectedCounts(SparkSession spark, Location versionDir, LocalDate asOf) {
+    Location dir = versionDir.resolve(Tables.REJECTED_ROWS);
+    if (!isDirectory(dir)) {
       return List.of();
     }
     try {
-      return spark.read().schema(Tables.schemaOf(Tables.REJECTED_ROWS)).parquet(LocalFiles.sparkPath(dir))
+      return spark.read().schema(Tables.schemaOf(Tables.REJECTED_ROWS)).parquet(dir.sparkPath())
           .groupBy(Columns.SOURCE_FILE).count().collectAsList();
     } catch (RuntimeException e) {
       throw ReportErrors.unreadableTable(asOf, versionDir, Tables.REJECTED_ROWS, e);
+    }
+  }
+
+  private static boolean isDirectory(Location dir) {
+    try {
+      return dir.isDirectory();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot look for " + dir, e);
+    }
+  }
+
+  private static boolean isFile(Location file) {
+    try {
+      return file.isFile();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot look for " + file, e);
     }
   }
 
@@ -179,14 +193,14 @@ final class TableReader {
   }
 
   /** Reads the keys the report relies on: inputs, rejected_rows_total, missing_optional_inputs. */
-  static DataQuality quality(Path manifest, LocalDate asOf, Map<String, Long> rejectedByFileFromTable) {
-    if (!Files.isRegularFile(manifest)) {
+  static DataQuality quality(Location manifest, LocalDate asOf, Map<String, Long> rejectedByFileFromTable) {
+    if (!isFile(manifest)) {
       long total = rejectedByFileFromTable.values().stream().mapToLong(Long::longValue).sum();
       return new DataQuality(false, List.of(), total, rejectedByFileFromTable, List.of());
     }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(manifest.toFile());
+      root = new ObjectMapper().readTree(manifest.readAllBytes());
     } catch (IOException e) {
       throw ReportErrors.unreadableManifest(manifest, e);
     }

@@ -56,7 +56,7 @@ final class Preparation {
     p.folder = InputFolder.open(options.input(), fs);
     Pseudonymizer pseudonyms = PseudonymKeys.resolve(config, home);
     List<UsageFile> usageFiles = p.folder.usageFiles();
-    p.store = UsageStore.open(options.output().path());
+    p.store = UsageStore.open(options.output().with(fs));
     String fingerprint = UsageStore.fingerprint(config.timezone(), pseudonyms, config.maxFieldChars(),
         config.maxFutureDays());
     List<UsageFile> pending = p.store.pending(usageFiles, fingerprint, options.fullRefresh(), fs);

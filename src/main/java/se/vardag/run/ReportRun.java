@@ -51,7 +51,7 @@ public final class ReportRun {
     long started = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(output)) {
       try {
-        Path version = publisher.published(asOf).map(se.vardag.Location::path).orElseThrow(() -> new VardagException(
+        se.vardag.Location version = publisher.published(asOf).orElseThrow(() -> new VardagException(
             ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report for " + asOf + ": nothing is published for "
                 + asOf + " under " + output + ". Run 'jobs/vardag nightly --as-of " + asOf + "' first."));
         SparkSession spark = Pipeline.timed(manifest, "spark_start",
@@ -59,7 +59,7 @@ public final class ReportRun {
         // Compared with the latest earlier published date, as the nightly run's report was; the mail
         // planned again from the ledger (a recipient who had D's mail does not get it again).
         Pipeline.timed(manifest, "report", () -> {
-          ReportStages.render(config, new ReportRenderer(config), spark, output, version, asOf,
+          ReportStages.render(config, new ReportRenderer(config), spark, se.vardag.Location.of(output), version, asOf,
               ReportStages.comparable(publisher, version, asOf, false), true);
           return null;
         });

@@ -2,8 +2,6 @@ package se.vardag.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,23 +42,41 @@ public final class ReportStages {
     return afterPublish(config, output, clock, resend, true);
   }
 
-  /** {@code planMail} false (a backfill, which delivers nothing): the report alone. */
+  /** For nightly, with the output folder anywhere: the report, the mail plan, delivery. */
+  public static Pipeline.AfterPublish afterPublish(VardagConfig config, Location output, Clock clock, boolean resend) {
+    return afterPublish(config, output, clock, resend, true);
+  }
+
+  /** As {@link #afterPublish(VardagConfig, Location, Clock, boolean, boolean)}, for a local output folder. */
   public static Pipeline.AfterPublish afterPublish(VardagConfig config, Path output, Clock clock, boolean resend,
       boolean planMail) {
+    return afterPublish(config, Location.of(output.toAbsolutePath().normalize()), clock, resend, planMail);
+  }
+
+  /**
+   * {@code planMail} false (a backfill, which delivers nothing): the report alone. The output's files
+   * are opened with the settings of the locations the run passes in ({@link Location#with}).
+   */
+  public static Pipeline.AfterPublish afterPublish(VardagConfig config, Location output, Clock clock, boolean resend,
+      boolean planMail) {
     ReportRenderer renderer = new ReportRenderer(config);
-    Path out = output.toAbsolutePath().normalize();
-    Publisher publisher = new Publisher(out);
     return new Pipeline.AfterPublish() {
       @Override
       public void render(SparkSession spark, Location versionDir, LocalDate asOf) {
-        ReportStages.render(config, renderer, spark, out, versionDir.path(), asOf,
-            comparable(publisher, versionDir.path(), asOf, true), planMail);
+        Location out = output.with(versionDir.fs());
+        ReportStages.render(config, renderer, spark, out, versionDir, asOf,
+            comparable(publisher(out), versionDir, asOf, true), planMail);
       }
 
       @Override
       public ExitCode deliver(Location publishedVersionDir, LocalDate asOf, RunManifest manifest) {
-        return ReportStages.deliver(new Mailer(config, out, clock), publisher, publishedVersionDir.path(), asOf, resend,
+        Location out = output.with(publishedVersionDir.fs());
+        return ReportStages.deliver(new Mailer(config, out, clock), publisher(out), publishedVersionDir, asOf, resend,
             manifest);
+      }
+
+      private Publisher publisher(Location out) {
+        return Publisher.of(out, out.fs(), true);
       }
     };
   }
@@ -70,10 +86,10 @@ public final class ReportStages {
    * (earlier dates and their version folders), then, with {@code planMail}, plans and renders each
    * recipient's mail into {@code versionDir/mail/}.
    */
-  static void render(VardagConfig config, ReportRenderer renderer, SparkSession spark, Path output, Path versionDir,
-      LocalDate asOf, TreeMap<LocalDate, Path> comparable, boolean planMail) {
+  static void render(VardagConfig config, ReportRenderer renderer, SparkSession spark, Location output,
+      Location versionDir, LocalDate asOf, TreeMap<LocalDate, Location> comparable, boolean planMail) {
     ReportData base = renderer.read(spark, versionDir, asOf);
-    Map.Entry<LocalDate, Path> last = comparable.lastEntry();
+    Map.Entry<LocalDate, Location> last = comparable.lastEntry();
     ReportData data = last == null ? base
         : renderer.compare(spark, base, new ReportRenderer.Earlier(last.getKey(), last.getValue()));
     renderer.write(data, versionDir);
@@ -89,21 +105,24 @@ public final class ReportStages {
    * the output has published and, with {@code siblings}, those this run wrote beside {@code versionDir} (a
    * backfill's earlier dates; newer than the published ones, so they win for the same date).
    */
-  static TreeMap<LocalDate, Path> comparable(Publisher publisher, Path versionDir, LocalDate asOf, boolean siblings) {
-    TreeMap<LocalDate, Path> candidates = new TreeMap<>();
+  static TreeMap<LocalDate, Location> comparable(Publisher publisher, Location versionDir, LocalDate asOf,
+      boolean siblings) {
+    TreeMap<LocalDate, Location> candidates = new TreeMap<>();
     for (LocalDate d : publisher.publishedDates()) {
       if (d.isBefore(asOf)) {
-        publisher.published(d).ifPresent(dir -> candidates.put(d, dir.path()));
+        publisher.published(d).ifPresent(dir -> candidates.put(d, dir));
       }
     }
     if (!siblings) {
       return candidates;
     }
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionDir.getParent())) {
-      for (Path sibling : ds) {
-        LocalDate d = parseDate(sibling.getFileName().toString());
-        if (d != null && d.isBefore(asOf) && Files.isDirectory(sibling.resolve(Tables.INITIATIVE_ADOPTION))) {
-          candidates.put(d, sibling);
+    try {
+      Location run = versionDir.parent();
+      for (Location.Entry sibling : run.entries()) {
+        LocalDate d = parseDate(sibling.name());
+        if (d != null && d.isBefore(asOf) && run.resolve(sibling.name()).resolve(Tables.INITIATIVE_ADOPTION)
+            .isDirectory()) {
+          candidates.put(d, run.resolve(sibling.name()));
         }
       }
     } catch (IOException e) {
@@ -124,13 +143,19 @@ public final class ReportStages {
    * Delivers D's mail from the published version folder: as its mail plan says, or, for a folder
    * rendered before there were plans, the organisation's report to mail.to.
    */
-  static ExitCode deliver(Mailer mailer, Publisher publisher, Path publishedVersionDir, LocalDate asOf,
+  static ExitCode deliver(Mailer mailer, Publisher publisher, Location publishedVersionDir, LocalDate asOf,
       boolean resend, RunManifest manifest) {
     // Only the newest date's plan says who the recipients are now: an older date's leaves others' pending mail.
     boolean newest = publisher.publishedDates().stream().noneMatch(d -> d.isAfter(asOf));
-    Path planFile = publishedVersionDir.resolve(MailPlan.DIR).resolve(MailPlan.FILE);
+    Location planFile = publishedVersionDir.resolve(MailPlan.DIR).resolve(MailPlan.FILE);
     DeliveryResult result;
-    if (Files.isRegularFile(planFile)) {
+    boolean planned;
+    try {
+      planned = planFile.isFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for the mail plan " + planFile, e);
+    }
+    if (planned) {
       MailPlan plan;
       try {
         plan = MailPlan.load(planFile);

@@ -67,4 +67,41 @@ class RunOptionsTest {
         .hasMessage("Cannot use --output " + file + ": it is a file, not a folder. Pass a folder (it is created when"
             + " missing).");
   }
+
+  private static RunOptions options(String input, String output) {
+    RunOptions o = new RunOptions();
+    o.input = input;
+    o.output = output;
+    return o;
+  }
+
+  private static se.vardag.config.VardagConfig config(String format) {
+    return se.vardag.config.ConfigLoader.load(java.util.Optional.empty(), java.util.Map.of("VARDAG_OUTPUT_FORMAT",
+        format));
+  }
+
+  @Test
+  void anOutputOnAnObjectStoreNeedsTheDeltaFormat() {
+    assertThatThrownBy(() -> options("data-samples", "s3a://bucket/out").pipelineOptions(config("parquet")))
+        .isInstanceOfSatisfying(VardagException.class, e -> assertThat(e.exitCode())
+            .isEqualTo(ExitCode.BAD_ARGUMENTS_OR_CONFIG))
+        .hasMessage("Cannot use --output s3a://bucket/out with output.format = parquet: the Parquet layout publishes"
+            + " a date by switching symbolic links, which s3a:// does not have. Set output.format = delta"
+            + " (VARDAG_OUTPUT_FORMAT=delta) or pass a local --output.");
+    var opts = options("data-samples", "s3a://bucket/out/").pipelineOptions(config("delta"));
+    assertThat(opts.output().toString()).isEqualTo("s3a://bucket/out");
+    assertThat(opts.output().isLocal()).isFalse();
+  }
+
+  @Test
+  void anInputAndOutputOnTheSameStoreMustLieApart() {
+    assertThatThrownBy(() -> options("s3a://bucket/lake", "s3a://bucket/lake/out").pipelineOptions(config("delta")))
+        .hasMessage("Cannot use --output s3a://bucket/lake/out with --input s3a://bucket/lake: one lies inside the"
+            + " other. Keep the input and output folders apart.");
+    assertThatCode(() -> options("s3a://bucket/in", "s3a://bucket/out").pipelineOptions(config("delta")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> options("data-samples", "s3a:///out").pipelineOptions(config("delta")))
+        .hasMessage("Cannot use --output s3a:///out: a s3a:// location names its bucket or container, as in"
+            + " s3a://bucket/folder.");
+  }
 }

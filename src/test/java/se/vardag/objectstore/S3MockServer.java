@@ -130,7 +130,6 @@ public final class S3MockServer implements AutoCloseable {
     m.put("fs.s3a.secret.key", "vardag-test-secret");
     m.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     m.put("fs.s3a.change.detection.mode", "none");
-    m.put("fs.s3a.impl.disable.cache", "true");
     return m;
   }
 

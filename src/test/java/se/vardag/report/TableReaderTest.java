@@ -30,7 +30,7 @@ class TableReaderTest {
         + "\"register_rejections\":[{\"line\":14,\"reason\":\"pilot_start: expected a date\",\"initiative_id\":\"I-017\","
         + "\"name\":\"Digital signering\"},{\"line\":null,\"reason\":\"wrong field count\",\"initiative_id\":null,"
         + "\"name\":null},{\"line\":20,\"reason\":\"name is empty\",\"initiative_id\":\"I-9\",\"name\":\"  \"}]}");
-    DataQuality q = TableReader.quality(manifest, D, Map.of());
+    DataQuality q = TableReader.quality(se.vardag.Location.of(manifest), D, Map.of());
     assertThat(q.usageSources()).containsExactly(new UsageSource("servicenow", LocalDate.of(2026, 10, 20), true),
         new UsageSource("jira", null, true), new UsageSource("copilot", D, false));
     assertThat(q.registerRejections()).containsExactly(
@@ -45,7 +45,7 @@ class TableReaderTest {
   void aManifestFromBeforeRevision2HasNeither(@TempDir Path tmp) throws Exception {
     Path manifest = tmp.resolve("manifest.json");
     Files.writeString(manifest, "{\"as_of\":\"2026-11-03\",\"inputs\":[],\"missing_optional_inputs\":[]}");
-    DataQuality q = TableReader.quality(manifest, D, Map.of());
+    DataQuality q = TableReader.quality(se.vardag.Location.of(manifest), D, Map.of());
     assertThat(q.usageSources()).isEmpty();
     assertThat(q.registerRejections()).isEmpty();
   }
@@ -55,7 +55,7 @@ class TableReaderTest {
     Path manifest = tmp.resolve("manifest.json");
     Files.writeString(manifest, "{\"as_of\":\"2026-11-03\",\"usage_sources\":[{\"source\":\"jira\","
         + "\"last_event_date\":\"20 oct\",\"silent\":true}]}");
-    assertThatThrownBy(() -> TableReader.quality(manifest, D, Map.of())).isInstanceOf(VardagException.class)
+    assertThatThrownBy(() -> TableReader.quality(se.vardag.Location.of(manifest), D, Map.of())).isInstanceOf(VardagException.class)
         .hasMessage("Cannot read the run manifest " + manifest + ": usage_sources[].last_event_date is '20 oct', "
             + "expected YYYY-MM-DD or null. Re-publish the tables for that date with 'jobs/vardag nightly'.");
   }
