@@ -15,6 +15,8 @@ public final class Checkpoint {
   public static final String WRITE = "write";
   /** After everything for D is written, before the switch that publishes it. */
   public static final String BEFORE_SWITCH = "before-switch";
+  /** With output.format = delta: after every table's commit, before the dates' switch and the publication log. */
+  public static final String AFTER_COMMIT = "after-commit";
   /** After the intent to deliver is recorded, before the message goes out. */
   public static final String DELIVERY = "delivery";
   /** After the message went out, before its success is recorded. */

@@ -112,6 +112,7 @@ public final class DeltaPublishing implements Publishing {
     } finally {
       pool.shutdownNow();
     }
+    Checkpoint.reached(Checkpoint.AFTER_COMMIT);
     for (LocalDate d : dates) {
       publisher.publish(d, publisher.versionDir(runId, d));
     }

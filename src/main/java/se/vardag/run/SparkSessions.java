@@ -27,7 +27,7 @@ public final class SparkSessions {
     conf.set("spark.sql.datetime.java8API.enabled", "true");
     // No _SUCCESS markers and no .crc side files in the published folders.
     conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
-    conf.set("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    conf.set("spark.hadoop.fs.file.impl", se.vardag.LocalFileSystemWithoutChecksums.class.getName());
     conf.set("spark.hadoop.fs.file.impl.disable.cache", "true");
     conf.setIfMissing("spark.sql.adaptive.enabled", "true");
     if (config.outputFormat() == se.vardag.config.OutputFormat.DELTA) {

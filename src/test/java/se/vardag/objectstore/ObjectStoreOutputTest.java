@@ -101,6 +101,12 @@ class ObjectStoreOutputTest {
       assertThat(deltaRows(remote, table)).as(table).isNotEmpty()
           .isEqualTo(localRows(local, table + "/as_of=" + D, table));
     }
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    boolean kernelEqual = DeltaKernelDiff.compare(local, remote.toString(), D, fs.configuration(),
+        new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(kernelEqual).as(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isTrue();
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains(Tables.INITIATIVE_ADOPTION + " (Delta version 1): ").endsWith("All published tables are equal.\n");
     JsonNode pointer = json(remote.resolve("_published/as_of=" + D + ".json"));
     assertThat(pointer.path("as_of").asText()).isEqualTo(D.toString());
     assertThat(pointer.path("previous").isNull()).isTrue();

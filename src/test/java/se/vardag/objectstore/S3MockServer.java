@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * folder. {@link #hadoopSettings()} are the S3A settings that point Hadoop at it.
  */
 public final class S3MockServer implements AutoCloseable {
-  public static final Path JAR = Path.of("target", "s3mock", "s3mock-exec.jar");
+  public static final Path JAR = Path.of(System.getProperty("vardag.project.dir", "."), "target", "s3mock",
+      "s3mock-exec.jar");
 
   private final Process process;
   private final int port;
@@ -31,6 +32,18 @@ public final class S3MockServer implements AutoCloseable {
     this.port = port;
     this.bucket = bucket;
     this.root = root;
+  }
+
+  /**
+   * {@code S3MockServer [bucket]}: starts a server for jobs/object-store-test, prints
+   * {@code S3MOCK-READY <endpoint>} and runs until it is stopped (the server with it).
+   */
+  public static void main(String[] args) throws InterruptedException {
+    S3MockServer s = start(args.length > 0 ? args[0] : "vardag");
+    Runtime.getRuntime().addShutdownHook(new Thread(s::close, "s3mock-stop"));
+    System.out.println("S3MOCK-READY " + s.endpoint());
+    System.out.flush();
+    Thread.currentThread().join();
   }
 
   private static S3MockServer shared;
