@@ -44,12 +44,21 @@ class CrashTest {
       "VARDAG_SPARK_MASTER", "local[2]",
       "VARDAG_SPARK_SHUFFLE_PARTITIONS", "4");
   private static final VardagConfig CONFIG = ConfigLoader.load(Optional.empty(), ENV);
+  private static final Map<String, String> DELTA_ENV = delta();
+  private static final VardagConfig DELTA = ConfigLoader.load(Optional.empty(), DELTA_ENV);
+
+  private static Map<String, String> delta() {
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("VARDAG_OUTPUT_FORMAT", "delta");
+    return Map.copyOf(env);
+  }
 
   @TempDir
   static Path dir;
 
   private static Path input;
   private static Path out;
+  private static Path deltaOut;
   private static Path home;
 
   @BeforeAll
@@ -57,20 +66,31 @@ class CrashTest {
     SparkTestSupport.spark();
     input = dir.resolve("in");
     out = dir.resolve("out");
+    deltaOut = dir.resolve("out-delta");
     home = dir.resolve("home");
     TestOrganisation.write(input, 45, 9);
     assertThat(run(D.minusDays(1))).isEqualTo(ExitCode.OK);
     assertThat(run(D)).isEqualTo(ExitCode.OK);
+    assertThat(run(DELTA, deltaOut, D.minusDays(1))).isEqualTo(ExitCode.OK);
+    assertThat(run(DELTA, deltaOut, D)).isEqualTo(ExitCode.OK);
   }
 
   /** A whole run in this JVM (the same output folder and key as the killed ones). */
   private static ExitCode run(LocalDate d) {
-    return new Pipeline(CONFIG, new Pipeline.Options(input, out, null, false), Clock.systemUTC(), home,
-        TestStages.reportAndOutbox(CONFIG, out)).nightly(Optional.of(d));
+    return run(CONFIG, out, d);
+  }
+
+  private static ExitCode run(VardagConfig config, Path output, LocalDate d) {
+    return new Pipeline(config, new Pipeline.Options(input, output, null, false), Clock.systemUTC(), home,
+        TestStages.reportAndOutbox(config, output)).nightly(Optional.of(d));
   }
 
   /** Starts jobs/vardag's JVM for a nightly run of {@code d}, waits until it reaches {@code point}, kills it. */
   private static void killAt(String point, LocalDate d) throws Exception {
+    killAt(point, d, out, ENV);
+  }
+
+  private static void killAt(String point, LocalDate d, Path out, Map<String, String> env) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path flags = Path.of(System.getProperty("vardag.project.dir", "."), "jobs", "lib", "java-module-flags");
@@ -80,7 +100,7 @@ class CrashTest {
         "se.vardag.cli.Main", "nightly", "--input", input.toString(), "--output", out.toString(),
         "--as-of", d.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().putAll(ENV);
+    pb.environment().putAll(env);
     Process p = pb.start();
     CompletableFuture<Boolean> paused = CompletableFuture.supplyAsync(() -> {
       try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -165,6 +185,37 @@ class CrashTest {
     // Nothing of the killed runs is left behind once later runs have cleaned up.
     try (Stream<Path> versions = Files.list(out.resolve("_versions"))) {
       assertThat(versions.count()).isLessThanOrEqualTo(2L * published.size());
+    }
+  }
+
+  /**
+   * output.format = delta: a run killed while it writes, before its commits, and after its commits but
+   * before its switch leaves every published date's tables, quarantine, report and publication log as
+   * they were (D's rows are the same in every run of it), and the next run publishes D again.
+   */
+  @Test
+  void aDeltaRunKilledBeforeOrAfterItsCommitsLeavesThePublishedDatesWhole() throws Exception {
+    Map<LocalDate, String> published = new java.util.TreeMap<>();
+    for (LocalDate d : List.of(D.minusDays(1), D)) {
+      published.put(d, PipelineTest.digest(deltaOut, d));
+    }
+    Path reportOfD = deltaOut.resolve(Tables.REPORTS_DIR).resolve("as_of=" + D);
+    for (String point : List.of(Checkpoint.WRITE, Checkpoint.BEFORE_SWITCH, Checkpoint.AFTER_COMMIT)) {
+      Path before = reportOfD.toRealPath();
+      int entries = se.vardag.publish.PublicationLog.read(se.vardag.Location.of(deltaOut), se.vardag.FsConf.none())
+          .size();
+      killAt(point, D, deltaOut, DELTA_ENV);
+      for (Map.Entry<LocalDate, String> e : published.entrySet()) {
+        assertThat(PipelineTest.digest(deltaOut, e.getKey())).as("tables of %s after a kill at %s", e.getKey(), point)
+            .isEqualTo(e.getValue());
+      }
+      assertThat(reportOfD.toRealPath()).as("the report of D after a kill at %s", point).isEqualTo(before);
+      assertThat(Files.isRegularFile(before.resolve("report.html"))).isTrue();
+      assertThat(se.vardag.publish.PublicationLog.read(se.vardag.Location.of(deltaOut), se.vardag.FsConf.none()))
+          .as("no publication log entry for the killed run").hasSize(entries);
+      assertThat(run(DELTA, deltaOut, D)).isEqualTo(ExitCode.OK);
+      assertThat(reportOfD.toRealPath()).isNotEqualTo(before);
+      assertThat(PipelineTest.digest(deltaOut, D)).isEqualTo(published.get(D));
     }
   }
 }
