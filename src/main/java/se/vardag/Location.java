@@ -91,6 +91,11 @@ public final class Location implements Serializable {
         throw new IllegalArgumentException("Cannot read the location " + location + ": a " + scheme
             + ":// location names its bucket or container, as in " + scheme + "://bucket/folder");
       }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null
+          || List.of(uri.getRawPath().split("/")).stream().anyMatch(p -> p.equals("..") || p.equals("."))) {
+        throw new IllegalArgumentException("Cannot read the location " + location + ": a folder URI has no ?, # or"
+            + " . and .. parts; name the folder itself, as in " + scheme + "://bucket/folder");
+      }
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("Cannot read the location " + location + ": not a valid URI ("
           + e.getReason() + ")", e);
@@ -285,10 +290,13 @@ public final class Location implements Serializable {
     try (OutputStream out = f.create(tmp, false)) {
       out.write(bytes);
     }
-    f.delete(hadoopPath(), false);
-    if (!f.rename(tmp, hadoopPath())) {
+    try {
+      // One rename that replaces the old file (atomic on HDFS and ADLS Gen2): never a moment without it.
+      org.apache.hadoop.fs.FileContext.getFileContext(URI.create(text), fs.configuration())
+          .rename(tmp, hadoopPath(), org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+    } catch (IOException | RuntimeException e) {
       f.delete(tmp, false);
-      throw new IOException("Cannot rename " + tmp + " to " + text);
+      throw e instanceof IOException io ? io : new IOException("Cannot rename " + tmp + " to " + text, e);
     }
   }
 
@@ -361,6 +369,14 @@ public final class Location implements Serializable {
   private static Entry entry(FileStatus s) {
     return new Entry(s.getPath().getName(), s.isFile(), s.isDirectory(), s.isFile() ? s.getLen() : 0,
         s.getModificationTime());
+  }
+
+  /** The file system of a location on a Hadoop file system, shared for the JVM (do not close it). */
+  public FileSystem hadoopFileSystem() throws IOException {
+    if (local) {
+      throw new IllegalStateException("Cannot open " + text + " through Hadoop: it is a local path");
+    }
+    return fileSystem(fs);
   }
 
   /** The location as Hadoop names it (for Hadoop-based writers such as Parquet's); not for local ones. */

@@ -20,7 +20,7 @@ public final class ReportCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "out",
-      description = "Output folder, local (default: ${DEFAULT-VALUE}).")
+      description = "Output folder: a local path or a Hadoop file-system URI (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON configuration file.")
@@ -39,17 +39,11 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       out = se.vardag.Location.of(output);
     } catch (IllegalArgumentException e) {
+      String prefix = "Cannot read the location " + output + ": ";
+      String reason = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
       throw new se.vardag.VardagException(se.vardag.ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output
-          + ": " + e.getMessage() + ".");
+          + ": " + reason + ".");
     }
-    if (!out.isLocal()) {
-      // The report is re-rendered inside the published version folder, replaced whole by a rename: an
-      // object store has none, so a reader could see half of the new report.
-      throw new se.vardag.VardagException(se.vardag.ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot re-render the report"
-          + " under " + output + ": 'report' works on a local output folder only so far. Run 'jobs/vardag nightly"
-          + " --as-of " + asOf + "' to publish D again with a new report; mail left pending is sent by the next"
-          + " nightly run.");
-    }
-    return new ReportRun(cfg, out.path(), master, Clock.systemUTC()).run(asOf, resend).code();
+    return new ReportRun(cfg, out, master, Clock.systemUTC()).run(asOf, resend).code();
   }
 }

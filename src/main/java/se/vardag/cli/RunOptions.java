@@ -49,11 +49,8 @@ public final class RunOptions {
     Location in = inputLocation();
     Location out = outputLocation();
     if (out.isLocal()) {
-      if (in.isLocal()) {
-        checkFolders(in.path(), out.path());
-      } else {
-        checkFolders(null, out.path());
-      }
+      // The paths as typed, for the messages (checkFolders resolves them itself).
+      checkFolders(in.isLocal() ? Path.of(input) : null, Path.of(output));
     } else {
       if (config.outputFormat() != OutputFormat.DELTA) {
         throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + " with"

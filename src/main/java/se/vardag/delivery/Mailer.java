@@ -434,14 +434,19 @@ public final class Mailer {
     if (rel == null || rel.startsWith("/") || java.util.Arrays.asList(rel.split("[/\\\\]")).contains("..")) {
       return null;
     }
-    Location p = deliveryDir.resolve(rel);
+    Location p;
+    try {
+      p = deliveryDir.resolve(rel);
+    } catch (IllegalArgumentException e) {
+      return null; // not a name this program writes
+    }
     return p.toString().startsWith(deliveryDir.resolve(PENDING_DIR) + "/") ? p : null;
   }
 
   private static boolean isFile(Location file) {
     try {
       return file.isFile();
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       return false;
     }
   }

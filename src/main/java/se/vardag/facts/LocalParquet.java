@@ -65,8 +65,7 @@ final class LocalParquet {
   static <T> void write(se.vardag.Location file, MessageType schema, List<T> rows, RowWriter<T> writer)
       throws IOException {
     Configuration conf = file.isLocal() ? new Configuration(false) : file.fs().configuration();
-    org.apache.parquet.io.OutputFile target = file.isLocal() ? new LocalOutputFile(file.path())
-        : org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(file.hadoopPath(), conf);
+    org.apache.parquet.io.OutputFile target = file.isLocal() ? new LocalOutputFile(file.path()) : new UploadFile(file);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> out = ExampleParquetWriter.builder(target)
         .withConf(conf)
@@ -79,6 +78,67 @@ final class LocalParquet {
         writer.write(row, g);
         out.write(g);
       }
+    }
+  }
+
+  /**
+   * A Parquet file written through {@link se.vardag.Location#create()} (the JVM's one client per
+   * bucket), not through a {@code FileSystem} Parquet would open, and never close, for each file.
+   */
+  private record UploadFile(se.vardag.Location file) implements org.apache.parquet.io.OutputFile {
+    @Override
+    public org.apache.parquet.io.PositionOutputStream create(long blockSizeHint) throws IOException {
+      return createOrOverwrite(blockSizeHint);
+    }
+
+    @Override
+    public org.apache.parquet.io.PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+      java.io.OutputStream out = file.create();
+      return new org.apache.parquet.io.PositionOutputStream() {
+        private long pos;
+
+        @Override
+        public long getPos() {
+          return pos;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          pos++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return file.toString();
     }
   }
 }

@@ -128,6 +128,9 @@ public final class Publisher {
   /** A date's pointer object on a Hadoop file system: its version folder and the one it replaced. */
   private record Pointer(String version, String previous) {}
 
+  private static final java.util.regex.Pattern VERSION_PATH =
+      java.util.regex.Pattern.compile(VERSIONS + "/[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4}/[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
   private Location pointerFile(LocalDate asOf) {
     return root.resolve(PUBLISHED).resolve("as_of=" + asOf + ".json");
   }
@@ -139,8 +142,16 @@ public final class Publisher {
         return Optional.empty();
       }
       var node = JSON.readTree(file.readAllBytes(fs));
+      String version = node.path("version").asText("");
       String previous = node.path("previous").isTextual() ? node.path("previous").asText() : null;
-      return Optional.of(new Pointer(node.path("version").asText(), previous));
+      // Only a version folder of this output may be named: a pointer drives deletes.
+      if (!VERSION_PATH.matcher(version).matches() || (previous != null && !VERSION_PATH.matcher(previous).matches())) {
+        throw new IllegalStateException("Cannot read the published pointer " + file + ": it names '" + version + "'"
+            + (previous == null ? "" : " and '" + previous + "'") + ", not version folders _versions/<run-id>/<D>."
+            + " Restore the pointer from the run manifests (runs/*.json name each date's version_folder) or"
+            + " publish " + asOf + " again.");
+      }
+      return Optional.of(new Pointer(version, previous));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the published pointer " + file, e);
     }

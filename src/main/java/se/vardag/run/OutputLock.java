@@ -84,7 +84,7 @@ public abstract class OutputLock implements AutoCloseable {
     }
     Location lock = output.resolve(NAME);
     try {
-      FileSystem fileSystem = FileSystem.get(URI.create(lock.toString()), fs.configuration());
+      FileSystem fileSystem = lock.with(fs).hadoopFileSystem();
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(lock.toString()));
       ObjectNode holder = JSON.createObjectNode();
       holder.put("run_id", runId).put("host", host()).put("pid", ProcessHandle.current().pid())
@@ -121,8 +121,11 @@ public abstract class OutputLock implements AutoCloseable {
 
   private static boolean isPreconditionFailed(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getName();
       String m = t.getMessage();
-      if (m != null && (m.contains("412") || m.contains("PreconditionFailed"))) {
+      if (name.endsWith(".RemoteFileChangedException") || name.endsWith("PreconditionFailedException")
+          || (m != null && (m.contains("PreconditionFailed") || m.contains("Status Code: 412")
+              || m.contains("status code: 412") || m.contains("412 Precondition Failed")))) {
         return true;
       }
     }
@@ -186,7 +189,10 @@ public abstract class OutputLock implements AutoCloseable {
       this.runId = runId;
     }
 
-    /** Deletes the lock object, if it is still this run's. */
+    /**
+     * Deletes the lock object, if it is still this run's. A failure to delete it does not fail a run
+     * that has done its work: it is logged with the remedy, and the next run names this one.
+     */
     @Override
     public void close() {
       try {
@@ -200,7 +206,8 @@ public abstract class OutputLock implements AutoCloseable {
           fs.delete(path, false);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot release the lock " + path, e);
+        org.slf4j.LoggerFactory.getLogger(OutputLock.class).error("Cannot release the lock {} ({}): the next run"
+            + " will be refused until it is deleted (for example 'hadoop fs -rm {}').", path, e.toString(), path);
       }
     }
   }

@@ -140,17 +140,24 @@ public final class Pipeline {
     manifest.put("output_folder", output.toString());
     manifest.putObject("config", config.effective());
     long started = System.nanoTime();
+    if (!output.isLocal() && config.outputFormat() != OutputFormat.DELTA) {
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot publish to " + output + " with output.format"
+          + " = parquet: the Parquet layout publishes a date by switching symbolic links, which a Hadoop file system"
+          + " does not have. Set output.format = delta (VARDAG_OUTPUT_FORMAT=delta) or pass a local --output.");
+    }
     // A local output is locked before Spark starts (a second run is refused at once); one on a Hadoop
     // file system needs the session's file-system settings, so its lock object is made just after.
     try (OutputLock localLock = output.isLocal() ? OutputLock.acquire(output.path()) : null) {
-      SparkSession spark = timed(manifest, "spark_start", () -> SparkSessions.create(config, options.master(),
-          "vardag " + command));
-      FsConf fs = Preparation.fsConf(options, spark);
-      try (OutputLock remoteLock = output.isLocal() ? null : OutputLock.acquire(output, fs, runId, clock.instant())) {
-        // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.
-        Publisher publisher = Publisher.of(output, fs, config.outputFormat() == OutputFormat.PARQUET);
-        Location runFile = output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json");
-        try {
+      FsConf fs = FsConf.none();
+      Location runFile = output.resolve(Publisher.RUNS_DIR).resolve(runId + ".json");
+      try {
+        SparkSession spark = timed(manifest, "spark_start", () -> SparkSessions.create(config, options.master(),
+            "vardag " + command));
+        fs = Preparation.fsConf(options, spark);
+        runFile = runFile.with(fs);
+        try (OutputLock remoteLock = output.isLocal() ? null : OutputLock.acquire(output, fs, runId, clock.instant())) {
+          // With output.format = delta the analysts read Delta tables, not <table>/as_of=D links.
+          Publisher publisher = Publisher.of(output, fs, config.outputFormat() == OutputFormat.PARQUET);
           manifest.node("spark").put("master", spark.sparkContext().master()).put("version", spark.version());
           Preparation.Prepared p = Preparation.prepare(config, options, home, runDate(), spark, manifest, runId);
           List<LocalDate> dates = choice.dates(p.coverage);
@@ -175,22 +182,25 @@ public final class Pipeline {
           LOG.info("Done in {} ms: {} published under {} (exit {}).", (System.nanoTime() - started) / 1_000_000,
               dates.size() == 1 ? dates.get(0) : dates.size() + " dates", output, exit.code());
           return exit;
-        } catch (VardagException e) {
-          manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
-          manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
-          Publisher.writeManifestIfRoom(manifest, runFile, fs);
-          throw e;
-        } catch (RuntimeException e) {
-          VardagException full = Publisher.storageFull(output, e);
-          if (full != null) {
-            manifest.finish(clock.instant(), full.exitCode().code(), full.getMessage());
-            Publisher.writeManifestIfRoom(manifest, runFile, fs);
-            throw full;
-          }
-          manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
-          manifest.write(runFile, fs);
-          throw e;
         }
+      } catch (VardagException e) {
+        manifest.timing("total", (System.nanoTime() - started) / 1_000_000);
+        manifest.finish(clock.instant(), e.exitCode().code(), e.getMessage());
+        // A run refused by another's lock object writes nothing under the output the other run owns.
+        if (e.exitCode() != ExitCode.ALREADY_RUNNING || output.isLocal()) {
+          Publisher.writeManifestIfRoom(manifest, runFile, fs);
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        VardagException full = Publisher.storageFull(output, e);
+        if (full != null) {
+          manifest.finish(clock.instant(), full.exitCode().code(), full.getMessage());
+          Publisher.writeManifestIfRoom(manifest, runFile, fs);
+          throw full;
+        }
+        manifest.finish(clock.instant(), ExitCode.INTERNAL_ERROR.code(), String.valueOf(e));
+        manifest.write(runFile, fs);
+        throw e;
       }
     }
   }

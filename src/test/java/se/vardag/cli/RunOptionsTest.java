@@ -104,4 +104,16 @@ class RunOptionsTest {
         .hasMessage("Cannot use --output s3a:///out: a s3a:// location names its bucket or container, as in"
             + " s3a://bucket/folder.");
   }
+
+  @Test
+  void aLocalOutputIsCheckedAsTypedAlsoWithAnInputOnAnObjectStore() throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), "x");
+    RunOptions o = options("s3a://bucket/in", file.toString());
+    assertThatThrownBy(() -> o.pipelineOptions(config("parquet")))
+        .hasMessage("Cannot use --output " + file + ": it is a file, not a folder. Pass a folder (it is created when"
+            + " missing).");
+    var ok = options("s3a://bucket/in", dir.resolve("out").toString()).pipelineOptions(config("parquet"));
+    assertThat(ok.output().isLocal()).isTrue();
+    assertThat(ok.input().isLocal()).isFalse();
+  }
 }

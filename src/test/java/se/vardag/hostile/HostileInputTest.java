@@ -1,7 +1,6 @@
 package se.vardag.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -528,6 +527,12 @@ class HostileInputTest {
     assertThat(e).isNotNull();
     assertThat(e.exitCode()).isEqualTo(ExitCode.OUTPUT_STORAGE_FULL);
     assertThat(e.getMessage()).startsWith("Cannot write to the output folder s3a://bucket/out: no space left on its file system.");
+    Path local = Path.of("out").toAbsolutePath().normalize();
+    assertThat(se.vardag.publish.Publisher.storageFull(se.vardag.Location.of(local),
+        new RuntimeException("job aborted", new UncheckedIOException("Cannot write", real))).getMessage())
+        .isEqualTo("Cannot write to the output folder " + local + ": no space left on its file system. Free space on"
+            + " that file system (or pass an --output on a larger one) and run again. A date is published only once"
+            + " all its files are written, so what was published before is unchanged.");
     assertThat(se.vardag.publish.Publisher.storageFull(se.vardag.Location.of("s3a://bucket/out"),
         new UncheckedIOException(new java.nio.file.AccessDeniedException("out/x")))).isNull();
   }

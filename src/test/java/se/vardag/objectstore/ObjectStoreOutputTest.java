@@ -144,6 +144,25 @@ class ObjectStoreOutputTest {
     assertThat(remote.resolve("outbox").entries()).as("nobody gets D's mail twice").hasSize(mail.size());
     assertThat(spark.sql("DESCRIBE HISTORY delta.`" + remote + "/delta/" + Tables.INITIATIVE_ADOPTION + "`")
         .selectExpr("max(version)").first().getLong(0)).isEqualTo(2L);
+
+    // 'report --as-of D': a copy of D's version folder with a new report, switched like a nightly run;
+    // no commit, no second mail.
+    assertThat(new se.vardag.run.ReportRun(delta(), Location.of(s3.uri("out-delta")), null, MAIL).run(D, false))
+        .isEqualTo(ExitCode.OK);
+    JsonNode rendered = json(remote.resolve("_published/as_of=" + D + ".json"));
+    assertThat(rendered.path("previous").asText()).isEqualTo(again.path("version").asText());
+    Location reRendered = remote.resolve(rendered.path("version").asText());
+    assertThat(new String(reRendered.resolve("report/report.html").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(java.nio.file.Files.readString(local.resolve("reports/as_of=" + D + "/report.html")));
+    assertThat(reRendered.resolve(Tables.MANIFEST_FILE).isFile()).isTrue();
+    assertThat(reRendered.resolve(Tables.REJECTED_ROWS).entries()).isNotEmpty();
+    assertThat(remote.resolve("outbox").entries()).hasSize(mail.size());
+    assertThat(spark.sql("DESCRIBE HISTORY delta.`" + remote + "/delta/" + Tables.INITIATIVE_ADOPTION + "`")
+        .selectExpr("max(version)").first().getLong(0)).isEqualTo(2L);
+    // Three versions of D were published: the first is gone, the one it replaced last is kept.
+    assertThat(remote.resolve(pointer.path("version").asText()).exists()).isFalse();
+    assertThat(remote.resolve(again.path("version").asText()).resolve("report/report.html").isFile()).isTrue();
+    assertThat(remote.resolve("_versions").entries()).hasSize(2);
   }
 
   @Test

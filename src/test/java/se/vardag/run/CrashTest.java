@@ -204,7 +204,12 @@ class CrashTest {
       Path before = reportOfD.toRealPath();
       int entries = se.vardag.publish.PublicationLog.read(se.vardag.Location.of(deltaOut), se.vardag.FsConf.none())
           .size();
+      long version = new se.vardag.publish.DeltaLogReader(deltaOut.resolve("delta").resolve(Tables.INITIATIVE_ADOPTION))
+          .latestVersion();
       killAt(point, D, deltaOut, DELTA_ENV);
+      assertThat(new se.vardag.publish.DeltaLogReader(deltaOut.resolve("delta").resolve(Tables.INITIATIVE_ADOPTION))
+          .latestVersion()).as("the Delta version after a kill at %s", point)
+          .isEqualTo(point.equals(Checkpoint.AFTER_COMMIT) ? version + 1 : version);
       for (Map.Entry<LocalDate, String> e : published.entrySet()) {
         assertThat(PipelineTest.digest(deltaOut, e.getKey())).as("tables of %s after a kill at %s", e.getKey(), point)
             .isEqualTo(e.getValue());
