@@ -35,15 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VardagConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
-    se.vardag.Location out;
-    try {
-      out = se.vardag.Location.of(output);
-    } catch (IllegalArgumentException e) {
-      String prefix = "Cannot read the location " + output + ": ";
-      String reason = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-      throw new se.vardag.VardagException(se.vardag.ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output
-          + ": " + reason + ".");
-    }
+    se.vardag.Location out = RunOptions.location("--output", output);
     return new ReportRun(cfg, out, master, Clock.systemUTC()).run(asOf, resend).code();
   }
 }

@@ -70,28 +70,23 @@ public final class RunOptions {
 
   /** The output folder's location; a malformed URI is exit 2. */
   Location outputLocation() {
-    try {
-      return Location.of(output);
-    } catch (IllegalArgumentException e) {
-      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --output " + output + ": "
-          + reason(e, output) + ".");
-    }
-  }
-
-  /** The reason of {@link Location#of}'s message, without its "Cannot read the location X: ". */
-  private static String reason(IllegalArgumentException e, String location) {
-    String prefix = "Cannot read the location " + location + ": ";
-    String m = e.getMessage();
-    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    return location("--output", output);
   }
 
   /** The input folder's location; a malformed URI is exit 2. */
   Location inputLocation() {
+    return location("--input", input);
+  }
+
+  /** The location an option names; a malformed URI is exit 2, with {@link Location#of}'s reason. */
+  static Location location(String option, String value) {
     try {
-      return Location.of(input);
+      return Location.of(value);
     } catch (IllegalArgumentException e) {
-      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use --input " + input + ": "
-          + reason(e, input) + ".");
+      String prefix = "Cannot read the location " + value + ": ";
+      String m = e.getMessage();
+      throw new VardagException(ExitCode.BAD_ARGUMENTS_OR_CONFIG, "Cannot use " + option + " " + value + ": "
+          + (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + ".");
     }
   }
 
