@@ -212,7 +212,8 @@ final class Charts {
       haloText(g, s, right - g.getFontMetrics().stringWidth(s), peakY - 5, PEAK);
     }
     g.dispose();
-    return new Png(ChartImages.png(img), w, h);
+    ChartImages.Encoded png = ChartImages.encode(img);
+    return new Png(png.png(), png.print(), w, h);
   }
 
   /** A week counts as during the pilot when any of its days is on or before the pilot's last day. */
@@ -305,11 +306,15 @@ final class Charts {
     int sw = g.getFontMetrics().stringWidth(s);
     g.drawString(s, Math.max(left, Math.min(tx - sw / 2, w - sw - 6)), top - 10);
     g.dispose();
-    return new Png(ChartImages.png(img), w, h);
+    ChartImages.Encoded png = ChartImages.encode(img);
+    return new Png(png.png(), png.print(), w, h);
   }
 
-  /** A rendered chart and its display size (the image itself is {@link #SCALE} times larger). */
-  record Png(byte[] bytes, int width, int height) {}
+  /**
+   * A rendered chart: the mail's PNG ({@link #SCALE} times the display size), the PDF's copy at display
+   * size, and the display size.
+   */
+  record Png(byte[] bytes, byte[] print, int width, int height) {}
 
   private static Graphics2D start(BufferedImage img) {
     Graphics2D g = img.createGraphics();

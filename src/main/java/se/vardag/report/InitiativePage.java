@@ -107,7 +107,7 @@ final class InitiativePage {
           ends.stream().map(m::shortDate).collect(Collectors.toList())), ends, values, peak, pilotEnd, verdict);
       String name = String.format(java.util.Locale.ROOT, "weekly-%02d", chartNo);
       chart = new ChartRef(name + ".png", ReportBuilder.contentId(name, data.asOf()),
-          m.get("weekly.alt", Text.oneLine(i.name())), png.bytes(), png.width(), png.height());
+          m.get("weekly.alt", Text.oneLine(i.name())), png.bytes(), png.print(), png.width(), png.height());
       String list = values.stream().map(m::count).collect(Collectors.joining(", "));
       chartText = peak == null ? m.get("weekly.text", list) : m.get("weekly.text.peak", list, m.count(peak));
     }

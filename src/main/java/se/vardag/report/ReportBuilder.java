@@ -160,7 +160,7 @@ final class ReportBuilder {
           List.of(m.percent(0), m.percent(0.25), m.percent(0.5), m.percent(0.75), m.percent(1))), bars, threshold);
       String alt = inOverview.size() > MAX_OVERVIEW_BARS
           ? m.get("overview.alt.first", MAX_OVERVIEW_BARS, (long) inOverview.size()) : m.raw("overview.alt");
-      overview = new ChartRef("overview.png", contentId("overview", d), alt, png.bytes(), png.width(), png.height());
+      overview = new ChartRef("overview.png", contentId("overview", d), alt, png.bytes(), png.print(), png.width(), png.height());
     }
 
     List<Ingredients.Group> groups = Ingredients.groups(data.initiatives());
@@ -196,7 +196,7 @@ final class ReportBuilder {
         m.get("overview.chart.threshold", m.percent(threshold)), m.raw("ingredients.chart.axis"), List.of(),
         List.of(m.percent(0), m.percent(0.25), m.percent(0.5), m.percent(0.75), m.percent(1))), bars, threshold);
     return new ChartRef("ingredients.png", contentId("ingredients", d), m.raw("ingredients.alt"), png.bytes(),
-        png.width(), png.height());
+        png.print(), png.width(), png.height());
   }
 
   /** The chart's figures as text, one line per group, and what they say, worded as an association. */

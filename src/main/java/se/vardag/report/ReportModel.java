@@ -81,6 +81,9 @@ record ReportModel(
     }
   }
 
-  /** A chart: its PNG, file name under charts/, Content-ID for mail, and its alternative text. */
-  record ChartRef(String fileName, String contentId, String alt, byte[] png, int width, int height) {}
+  /**
+   * A chart: file name under charts/, Content-ID for mail, its alternative text, its PNG, the PDF's copy
+   * of it at display size ({@code print}) and the display size.
+   */
+  record ChartRef(String fileName, String contentId, String alt, byte[] png, byte[] print, int width, int height) {}
 }

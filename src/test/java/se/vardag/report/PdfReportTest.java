@@ -112,6 +112,40 @@ class PdfReportTest {
   }
 
   @Test
+  void theBundledFontsAreEmbeddedWithoutTheirGlyphSubstitutionsAndOtherwiseWhole() throws Exception {
+    for (String style : java.util.List.of("Regular", "Bold", "Italic", "BoldItalic")) {
+      byte[] original;
+      try (var in = PdfRenderer.class.getResourceAsStream("/se/vardag/report/fonts/LiberationSans-" + style + ".ttf")) {
+        original = in.readAllBytes();
+      }
+      byte[] stripped = PdfRenderer.withoutTable(original, "GSUB");
+      assertThat(stripped).hasSize(original.length - 16);
+      try (var before = new org.apache.fontbox.ttf.TTFParser().parse(
+              new org.apache.pdfbox.io.RandomAccessReadBuffer(original));
+          var after = new org.apache.fontbox.ttf.TTFParser().parse(
+              new org.apache.pdfbox.io.RandomAccessReadBuffer(stripped))) {
+        assertThat(before.getTableMap()).containsKey("GSUB");
+        assertThat(after.getTableMap().keySet()).isEqualTo(without(before.getTableMap().keySet(), "GSUB"));
+        for (String tag : after.getTableMap().keySet()) {
+          assertThat(after.getTableBytes(after.getTableMap().get(tag))).as(style + " " + tag)
+              .isEqualTo(before.getTableBytes(before.getTableMap().get(tag)));
+        }
+        assertThat(after.getNumberOfGlyphs()).isEqualTo(before.getNumberOfGlyphs());
+        assertThat(after.getUnicodeCmapLookup().getGlyphId('å'))
+            .isEqualTo(before.getUnicodeCmapLookup().getGlyphId('å'));
+      }
+      // A font without the table comes back as it is.
+      assertThat(PdfRenderer.withoutTable(stripped, "GSUB")).isSameAs(stripped);
+    }
+  }
+
+  private static java.util.Set<String> without(java.util.Set<String> tags, String tag) {
+    java.util.Set<String> out = new java.util.TreeSet<>(tags);
+    out.remove(tag);
+    return out;
+  }
+
+  @Test
   void theSameTablesGiveTheSamePdfByteForByte() {
     byte[] a = ReportRendererTest.render("en", ReportFixtures.sample()).pdf().orElseThrow();
     byte[] b = ReportRendererTest.render("en", ReportFixtures.sample()).pdf().orElseThrow();
