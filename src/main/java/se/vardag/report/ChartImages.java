@@ -162,7 +162,9 @@ final class ChartImages {
 
   /**
    * The image as a PNG (ISO/IEC 15948): colour type 3 (palette), bit depth 8, no interlace, each row
-   * unfiltered (the recommended filter for palette images), the rows deflated at the best compression.
+   * unfiltered (the recommended filter for palette images), the rows deflated at zlib's default level: on
+   * the 200-initiative report level 9 took 1.6 s of charts against 0.7 s at level 6, for 1.03 MB of PNG
+   * against 1.23 MB (a 0.5 % larger PDF).
    */
   static byte[] png(Indexed img) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(img.indexes().length / 8 + 1024);
@@ -186,7 +188,7 @@ final class ChartImages {
       raw[y * (w + 1)] = 0; // filter type None
       System.arraycopy(img.indexes(), y * w, raw, y * (w + 1) + 1, w);
     }
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
     try {
       deflater.setInput(raw);
       deflater.finish();
