@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -75,10 +76,15 @@ public final class ReferenceData {
   private final List<Initiative> initiatives;
   private final Map<String, String> goals;
   private final Map<String, FileStats> stats;
+  private final List<List<String>> registerValues;
+  private final boolean saved;
 
   private ReferenceData(Dataset<Row> parsed, Dataset<Row> employees, Dataset<Row> trainings, Dataset<Row> learning,
       Dataset<Row> followUps, Dataset<Row> outcomes, Dataset<Row> rejected, Dataset<Row> allRejected,
-      List<Initiative> initiatives, Map<String, String> goals, Map<String, FileStats> stats) {
+      List<Initiative> initiatives, Map<String, String> goals, Map<String, FileStats> stats,
+      List<List<String>> registerValues, boolean saved) {
+    this.registerValues = registerValues;
+    this.saved = saved;
     this.allRejected = allRejected;
     this.parsed = parsed;
     this.employees = employees;
@@ -120,8 +126,10 @@ public final class ReferenceData {
 
     // The register is small: it is read on the driver as typed values.
     List<Initiative> initiatives = new ArrayList<>();
+    List<List<String>> registerValues = new ArrayList<>();
     for (Row r : rowsOf(parsed, InputContract.INITIATIVES).select("values").collectAsList()) {
       initiatives.add(initiative(r.getList(0)));
+      registerValues.add(new ArrayList<>(r.getList(0)));
     }
     initiatives.sort((a, b) -> a.id().compareTo(b.id()));
     Map<String, String> goals = new LinkedHashMap<>();
@@ -201,7 +209,53 @@ public final class ReferenceData {
     // Counting the persisted rejections computes them once, for the statistics and the quarantine.
     Map<String, FileStats> stats = stats(parsed, allRejected);
     return new ReferenceData(parsed, employees, trainings, learning, followUps, outcomes, rejected, allRejected,
-        initiatives, goals, stats);
+        initiatives, goals, stats, registerValues, false);
+  }
+
+  /**
+   * As {@link #read(SparkSession, InputFolder, ZoneId, int, Pseudonymizer)}, through {@code cache}: when
+   * the folder's single files and the settings are those of the form the cache holds, that form is read
+   * instead of the files; otherwise (or without {@code reuse}) the files are read and their form saved as
+   * run {@code runId}'s.
+   */
+  public static ReferenceData read(SparkSession spark, InputFolder folder, ZoneId zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, ReferenceCache cache, String runId, boolean reuse) {
+    String key = ReferenceCache.key(folder, "timezone=" + zone.getId() + ";key=" + pseudonyms.fingerprint()
+        + ";max_field_chars=" + maxFieldChars);
+    Optional<ReferenceData> saved = reuse ? cache.load(spark, key) : Optional.empty();
+    if (saved.isPresent()) {
+      return saved.get();
+    }
+    ReferenceData fresh = read(spark, folder, zone, maxFieldChars, pseudonyms);
+    return cache.save(spark, key, runId, fresh, fresh.registerValues);
+  }
+
+  /**
+   * The form {@link ReferenceCache} read back: the same datasets, from its Parquet files; {@code saved}
+   * when an earlier run saved it (false: this run read the files and saved it just now).
+   */
+  static ReferenceData of(Dataset<Row> employees, Dataset<Row> trainings, Dataset<Row> learning, Dataset<Row> followUps,
+      Dataset<Row> outcomes, Dataset<Row> allRejected, List<Initiative> initiatives, Map<String, String> goals,
+      Map<String, FileStats> stats, List<List<String>> registerValues, boolean saved) {
+    List<Initiative> sorted = new ArrayList<>(initiatives);
+    sorted.sort((a, b) -> a.id().compareTo(b.id()));
+    return new ReferenceData(null, employees, trainings, learning, followUps, outcomes, allRejected.drop("dependent"),
+        allRejected, sorted, goals, stats, registerValues, saved);
+  }
+
+  /** Every rejection with its {@code dependent} flag (see {@link #unknownReference}). */
+  Dataset<Row> allRejected() {
+    return allRejected;
+  }
+
+  /** The register's rows as parsed values, in file order. */
+  List<List<String>> registerValues() {
+    return registerValues;
+  }
+
+  /** Whether this is the form saved by an earlier run (the files unchanged since), not a new read. */
+  public boolean saved() {
+    return saved;
   }
 
   /** {@link Values#quoted} as a Spark function: the quoted value of a reason shows invisible characters. */
@@ -358,8 +412,10 @@ public final class ReferenceData {
   }
 
   public void release() {
-    parsed.unpersist();
-    allRejected.unpersist();
+    if (parsed != null) {
+      parsed.unpersist();
+      allRejected.unpersist();
+    }
   }
 
   /** Parses one file into PARSED_SCHEMA rows: its valid rows, its rejections and one stats row. */

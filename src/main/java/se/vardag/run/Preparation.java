@@ -19,6 +19,7 @@ import se.vardag.facts.UsageStore;
 import se.vardag.ingest.FileStats;
 import se.vardag.ingest.InputContract;
 import se.vardag.ingest.InputFolder;
+import se.vardag.ingest.ReferenceCache;
 import se.vardag.ingest.ReferenceData;
 import se.vardag.ingest.UsageFile;
 import se.vardag.ingest.UsageFileParser;
@@ -88,8 +89,11 @@ final class Preparation {
     warnings.addAll(usageWarnings);
     manifest.putStrings("warnings", warnings);
 
-    p.reference = Pipeline.timed(manifest, "ingest_reference", () -> ReferenceData.read(spark, p.folder, config.timezone(),
-        config.maxFieldChars(), pseudonyms));
+    // Unchanged single files are not parsed again: their checked form is in the state store (--full-refresh reads them).
+    ReferenceCache cache = ReferenceCache.of(options.output().with(fs));
+    p.reference = Pipeline.timed(manifest, "ingest_reference", () -> ReferenceData.read(spark, p.folder,
+        config.timezone(), config.maxFieldChars(), pseudonyms, cache, runId, !options.fullRefresh()));
+    manifest.node("reference_files").put("unchanged_since_last_save", p.reference.saved());
     List<RegisterRejections.Entry> register = RegisterRejections.record(p.folder, p.reference.rejected(), manifest);
     for (RegisterRejections.Entry r : register) {
       LOG.warn("{}:{}: rejected register row (initiative_id {}, name {}): {}", QualityGate.REGISTER,
