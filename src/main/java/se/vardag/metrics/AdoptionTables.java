@@ -215,6 +215,17 @@ public final class AdoptionTables {
     return numerator == null || denominator == 0 ? null : (double) numerator / (double) denominator;
   }
 
+  /** The five tables by name ({@link Tables}), each with its {@code as_of} column. */
+  public Map<String, Dataset<Row>> byTable() {
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    out.put(Tables.INITIATIVE_ADOPTION, initiativeAdoption);
+    out.put(Tables.UNIT_ADOPTION, unitAdoption);
+    out.put(Tables.WEEKLY_ACTIVE, weeklyActive);
+    out.put(Tables.FOLLOW_THROUGH_FLAGS, flags);
+    out.put(Tables.INITIATIVE_HISTORY, history);
+    return out;
+  }
+
   public Dataset<Row> initiativeAdoption() {
     return initiativeAdoption;
   }

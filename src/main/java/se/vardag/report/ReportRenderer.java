@@ -81,7 +81,17 @@ public final class ReportRenderer {
 
   /** D's published rows and manifest facts, read from {@code versionDir}, compared with nothing. */
   public ReportData read(SparkSession spark, Location versionDir, LocalDate asOf) {
-    return TableReader.read(spark, versionDir, asOf);
+    return TableReader.read(spark, versionDir, asOf, null);
+  }
+
+  /**
+   * As {@link #read(SparkSession, Location, LocalDate)}, the tables' rows for {@code asOf} taken from {@code
+   * computed} (each table's rows just written, with their {@code as_of}; null or a table not in it: read
+   * from {@code versionDir}). The quarantine's counts and the manifest are read from {@code versionDir}.
+   */
+  public ReportData read(SparkSession spark, Location versionDir, LocalDate asOf,
+      Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> computed) {
+    return TableReader.read(spark, versionDir, asOf, computed);
   }
 
   /** {@code data} compared with {@code earlier}'s published verdicts and flags. */

@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.vardag.Location;
@@ -34,14 +36,24 @@ final class TableReader {
   private TableReader() {}
 
   static ReportData read(SparkSession spark, Location versionDir, LocalDate asOf) {
+    return read(spark, versionDir, asOf, null);
+  }
+
+  /**
+   * As {@link #read(SparkSession, Location, LocalDate)}, each table's rows of {@code asOf} taken from {@code
+   * computed} when it has the table (the rows just written to {@code versionDir}, every date's, with {@code
+   * as_of}): local rows, so no Spark job and no file is read for them.
+   */
+  static ReportData read(SparkSession spark, Location versionDir, LocalDate asOf, Map<String, Dataset<Row>> computed) {
+    Source source = new Source(spark, versionDir, asOf, computed);
     List<InitiativeRow> initiatives = new ArrayList<>();
-    for (Row row : rows(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, true)) {
+    for (Row row : source.rows(Tables.INITIATIVE_ADOPTION, true)) {
       initiatives.add(new InitiativeRow(toMap(row, InitiativeRow.READ_SCHEMA)));
     }
     initiatives.sort(Comparator.comparing(InitiativeRow::id));
 
     List<FlagRow> flags = new ArrayList<>();
-    for (Row row : rows(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, true)) {
+    for (Row row : source.rows(Tables.FOLLOW_THROUGH_FLAGS, true)) {
       Map<String, String> args = new HashMap<>();
       int i = row.fieldIndex(Columns.EVIDENCE_ARGS);
       if (!row.isNullAt(i)) {
@@ -56,7 +68,7 @@ final class TableReader {
     }
 
     List<WeekRow> weeks = new ArrayList<>();
-    for (Row row : rows(spark, versionDir, asOf, Tables.WEEKLY_ACTIVE, true)) {
+    for (Row row : source.rows(Tables.WEEKLY_ACTIVE, true)) {
       Map<String, Object> v = toMap(row, Tables.WEEKLY_ACTIVE_SCHEMA);
       weeks.add(new WeekRow((String) v.get(Columns.INITIATIVE_ID), (String) v.get("name"),
           (Integer) v.get(Columns.WEEK_INDEX), (LocalDate) v.get(Columns.WEEK_START), (LocalDate) v.get(Columns.WEEK_END),
@@ -65,7 +77,7 @@ final class TableReader {
     weeks.sort(Comparator.comparing(WeekRow::initiativeId).thenComparing(WeekRow::weekIndex));
 
     List<UnitRow> units = new ArrayList<>();
-    for (Row row : rows(spark, versionDir, asOf, Tables.UNIT_ADOPTION, false)) {
+    for (Row row : source.rows(Tables.UNIT_ADOPTION, false)) {
       Map<String, Object> v = toMap(row, Tables.UNIT_ADOPTION_SCHEMA);
       units.add(new UnitRow((String) v.get(Columns.INITIATIVE_ID), (String) v.get("name"), (String) v.get(Columns.ORG_UNIT),
           (Long) v.get(Columns.TARGET_POPULATION), (Long) v.get("trained"), (Long) v.get(Columns.ACTIVE_USERS),
@@ -82,8 +94,8 @@ final class TableReader {
     DataQuality quality = quality(versionDir.resolve(Tables.MANIFEST_FILE), asOf, rejectedByFile);
     // initiative_history is revision 2's: a date published before it has none.
     List<HistoryRow> history = new ArrayList<>();
-    if (isDirectory(versionDir.resolve(Tables.INITIATIVE_HISTORY))) {
-      for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_HISTORY, Columns.INITIATIVE_ID, Columns.WEEK_INDEX,
+    if (source.has(Tables.INITIATIVE_HISTORY)) {
+      for (Row row : source.narrow(Tables.INITIATIVE_HISTORY, Columns.INITIATIVE_ID, Columns.WEEK_INDEX,
           Columns.WEEK_END, "verdict")) {
         history.add(new HistoryRow(row.getString(0), row.getInt(1), (LocalDate) normalise(row.get(2)),
             row.getString(3)));
@@ -109,6 +121,29 @@ final class TableReader {
       flags.computeIfAbsent(row.getString(0), k -> new java.util.TreeSet<>()).add(row.getString(1));
     }
     return new Changes.Earlier(asOf, names, verdicts, flags);
+  }
+
+  /** A version folder's tables, or the rows just written to it. */
+  private record Source(SparkSession spark, Location versionDir, LocalDate asOf, Map<String, Dataset<Row>> computed) {
+    private Dataset<Row> computed(String table) {
+      Dataset<Row> all = computed == null ? null : computed.get(table);
+      return all == null ? null : all.filter(functions.col("as_of").equalTo(functions.lit(asOf)));
+    }
+
+    boolean has(String table) {
+      return computed(table) != null || isDirectory(versionDir.resolve(table));
+    }
+
+    List<Row> rows(String table, boolean required) {
+      Dataset<Row> mine = computed(table);
+      return mine != null ? mine.collectAsList() : TableReader.rows(spark, versionDir, asOf, table, required);
+    }
+
+    List<Row> narrow(String table, String... columns) {
+      Dataset<Row> mine = computed(table);
+      return mine != null ? mine.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
+          .collectAsList() : TableReader.narrow(spark, versionDir, asOf, table, columns);
+    }
   }
 
   private static List<Row> narrow(SparkSession spark, Location versionDir, LocalDate asOf, String table,

@@ -77,6 +77,15 @@ public final class Pipeline {
     /** Renders the report for D into {@code versionDir/report} (before the switch). */
     void render(SparkSession spark, Location versionDir, LocalDate asOf);
 
+    /**
+     * As {@link #render(SparkSession, Location, LocalDate)}, given the rows just computed ({@code computed}:
+     * each table's rows of every date of the run, with their {@code as_of}), which are the rows written to
+     * {@code versionDir}: a renderer may take D's from there instead of reading the tables back.
+     */
+    default void render(SparkSession spark, Location versionDir, LocalDate asOf, Map<String, Dataset<Row>> computed) {
+      render(spark, versionDir, asOf);
+    }
+
     /** Delivers the published report for D; returns the exit code (OK or DELIVERY_FAILED). */
     ExitCode deliver(Location publishedVersionDir, LocalDate asOf, RunManifest manifest);
   }
@@ -263,7 +272,7 @@ public final class Pipeline {
         o.put("silent", (Boolean) state.get("silent"));
       }
       dated.write(versionDir.resolve(Tables.MANIFEST_FILE), publisher.fs());
-      renders.add(() -> after.render(spark, versionDir, d));
+      renders.add(() -> after.render(spark, versionDir, d, tables.byTable()));
     }
     // Every date's report is rendered before any date is switched; a backfill renders two at a time.
     timed(manifest, "report", () -> {

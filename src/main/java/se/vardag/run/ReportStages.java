@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +65,15 @@ public final class ReportStages {
     return new Pipeline.AfterPublish() {
       @Override
       public void render(SparkSession spark, Location versionDir, LocalDate asOf) {
+        render(spark, versionDir, asOf, null);
+      }
+
+      @Override
+      public void render(SparkSession spark, Location versionDir, LocalDate asOf,
+          Map<String, Dataset<Row>> computed) {
         Location out = output.with(versionDir.fs());
         ReportStages.render(config, renderer, spark, out, versionDir, asOf,
-            comparable(publisher(out), versionDir, asOf, true), planMail);
+            comparable(publisher(out), versionDir, asOf, true), planMail, computed);
       }
 
       @Override
@@ -88,7 +96,17 @@ public final class ReportStages {
    */
   static void render(VardagConfig config, ReportRenderer renderer, SparkSession spark, Location output,
       Location versionDir, LocalDate asOf, TreeMap<LocalDate, Location> comparable, boolean planMail) {
-    ReportData base = renderer.read(spark, versionDir, asOf);
+    render(config, renderer, spark, output, versionDir, asOf, comparable, planMail, null);
+  }
+
+  /**
+   * As {@link #render(VardagConfig, ReportRenderer, SparkSession, Location, Location, LocalDate, TreeMap,
+   * boolean)}, D's rows taken from {@code computed} (the rows just written; null: read from {@code versionDir}).
+   */
+  static void render(VardagConfig config, ReportRenderer renderer, SparkSession spark, Location output,
+      Location versionDir, LocalDate asOf, TreeMap<LocalDate, Location> comparable, boolean planMail,
+      Map<String, Dataset<Row>> computed) {
+    ReportData base = renderer.read(spark, versionDir, asOf, computed);
     Map.Entry<LocalDate, Location> last = comparable.lastEntry();
     ReportData data = last == null ? base
         : renderer.compare(spark, base, new ReportRenderer.Earlier(last.getKey(), last.getValue()));

@@ -162,6 +162,37 @@ class DataSamplesEndToEndTest {
   }
 
   @Test
+  void theReportRenderedFromTheRowsJustComputedIsTheOneThePublishedTablesGive() throws Exception {
+    // The nightly run renders from the rows it has just written; 'jobs/vardag report' reads them back.
+    Path report = out.resolve("reports/as_of=" + D).toRealPath();
+    Path versionDir = report.getParent();
+    Path copy = dir.resolve("re-render").resolve(D.toString());
+    try (var files = Files.walk(versionDir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+      for (Path f : files.filter(f -> !f.startsWith(report)).toList()) {
+        Path target = copy.resolve(versionDir.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    VardagConfig config = ConfigLoader.load(Optional.empty(), Map.of("VARDAG_MAIL_TO", "ledning@example.org"));
+    new se.vardag.report.ReportRenderer(config).render(SparkTestSupport.spark(), copy, D);
+    List<String> names = new java.util.ArrayList<>();
+    try (var files = Files.walk(report)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = report.relativize(f).toString();
+        names.add(name);
+        assertThat(Files.readAllBytes(copy.resolve("report").resolve(name))).as(name).isEqualTo(Files.readAllBytes(f));
+      }
+    }
+    assertThat(names).contains("report.html", "report.txt", "report.pdf", "mail.html", "mail.txt", "initiatives.csv",
+        "report.json");
+    assertThat(names.stream().filter(n -> n.startsWith("charts/"))).isNotEmpty();
+  }
+
+  @Test
   void theReportIsPublishedBesideTheTablesAndWaitsInTheOutbox() throws Exception {
     Path report = out.resolve("reports/as_of=" + D);
     assertThat(report.resolve("report.html")).isRegularFile();
