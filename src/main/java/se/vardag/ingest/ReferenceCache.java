@@ -68,12 +68,33 @@ public final class ReferenceCache {
   }
 
   /**
+   * The build that reads the files: the jar's name, size and modification time (empty when run from
+   * classes). The version alone is not enough: a rebuild of the same version may parse differently, and
+   * must not reuse what the previous build made of the files.
+   */
+  static final String BUILD = build();
+
+  private static String build() {
+    try {
+      var source = ReferenceCache.class.getProtectionDomain().getCodeSource();
+      java.nio.file.Path jar = source == null ? null : java.nio.file.Path.of(source.getLocation().toURI());
+      if (jar == null || !java.nio.file.Files.isRegularFile(jar)) {
+        return "";
+      }
+      return jar.getFileName() + ":" + java.nio.file.Files.size(jar) + ":"
+          + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
    * The key of the folder's single files read under {@code settings}: a SHA-256 over the format, the
-   * version, the settings and each contract file's name and content (absent files named as absent).
+   * version and build, the settings and each contract file's name and content (absent files named as absent).
    */
   public static String key(InputFolder folder, String settings) {
     MessageDigest all = Checksums.sha256();
-    all.update(("format=" + FORMAT + ";version=" + Version.current() + ";" + settings + "\n")
+    all.update(("format=" + FORMAT + ";version=" + Version.current() + ";build=" + BUILD + ";" + settings + "\n")
         .getBytes(StandardCharsets.UTF_8));
     byte[] buf = new byte[1 << 16];
     for (FileContract c : InputContract.SINGLE_FILES) {
@@ -155,8 +176,7 @@ public final class ReferenceCache {
    * persisted parse, and returns the saved form read back, which the run then uses (so the datasets'
    * joins are computed once, for the save).
    */
-  ReferenceData save(SparkSession spark, String key, String runId, ReferenceData fresh,
-      List<List<String>> registerValues) {
+  ReferenceData save(SparkSession spark, String key, String runId, ReferenceData fresh) {
     Location dir = root.resolve(runId);
     ObjectNode meta = JSON.createObjectNode();
     meta.put("format", FORMAT).put("key", key).put("dir", runId).put("version", Version.current());
@@ -173,7 +193,7 @@ public final class ReferenceCache {
       schemas.put(e.getKey(), e.getValue().schema().json());
     }
     ArrayNode register = meta.putArray("initiatives");
-    for (List<String> values : registerValues) {
+    for (List<String> values : fresh.registerValues()) {
       ArrayNode a = register.addArray();
       values.forEach(a::add);
     }

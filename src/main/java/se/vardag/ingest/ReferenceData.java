@@ -227,7 +227,7 @@ public final class ReferenceData {
       return saved.get();
     }
     ReferenceData fresh = read(spark, folder, zone, maxFieldChars, pseudonyms);
-    return cache.save(spark, key, runId, fresh, fresh.registerValues);
+    return cache.save(spark, key, runId, fresh);
   }
 
   /**
