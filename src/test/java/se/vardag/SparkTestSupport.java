@@ -18,6 +18,8 @@ public final class SparkTestSupport {
           .appName("vardag-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
+          // As SparkSessions sets it: work on the side (se.vardag.run.Side) in pools of its own.
+          .config("spark.scheduler.mode", "FAIR")
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")

@@ -39,7 +39,9 @@ import se.vardag.model.Initiative;
  * files again (SPEC section 7 asks nothing of how; the published rows are the same).
  * <pre>
  *   current.json          the key (SHA-256 of every file and the settings), the folder below, the register,
- *                         the goals, the per-file counts and each dataset's schema; written last
+ *                         the goals, the per-file counts, the driver's checks ({@link ReferenceChecks}: the
+ *                         pseudonym count, the owners' roster rows, the register's rejections) and each
+ *                         dataset's schema; written last
  *   RUNID/employees/ …    the typed datasets as Parquet: employees (ids, names and emails of the register's
  *                         owners only, everyone else by pseudonym), trainings, learning, follow_ups, outcomes,
  *                         rejected (every rejection, with its dependent flag: the raw rows the quarantine has)
@@ -50,7 +52,7 @@ import se.vardag.model.Initiative;
  */
 public final class ReferenceCache {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceCache.class);
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   static final String CURRENT = "current.json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DATASETS = List.of("employees", "trainings", "learning", "follow_ups", "outcomes",
@@ -116,6 +118,20 @@ public final class ReferenceCache {
     return HexFormat.of().formatHex(all.digest());
   }
 
+  /** Whether the current form was saved under {@code key} (it may still turn out unreadable: see {@link #load}). */
+  public boolean holds(String key) {
+    Location current = root.resolve(CURRENT);
+    try {
+      if (!current.isFile()) {
+        return false;
+      }
+      JsonNode meta = JSON.readTree(current.readAllBytes());
+      return meta.path("format").asInt() == FORMAT && key.equals(meta.path("key").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The checked form saved under {@code key}, when it is the current one and readable; else empty. */
   public Optional<ReferenceData> load(SparkSession spark, String key) {
     return load(spark, key, true);
@@ -158,13 +174,14 @@ public final class ReferenceCache {
         FileStats f = stats(s);
         stats.put(f.file(), f);
       }
+      ReferenceChecks checks = ReferenceChecks.of(meta.path("checks"));
       if (earlier) {
         LOG.info("The single input files are unchanged since run {}: their checked form is read from {}.",
             meta.path("dir").asText(), dir);
       }
       return Optional.of(ReferenceData.of(sets.get("employees"), sets.get("trainings"), sets.get("learning"),
           sets.get("follow_ups"), sets.get("outcomes"), sets.get("rejected"), initiatives, goals, stats,
-          registerValues, earlier));
+          registerValues, checks, earlier));
     } catch (Exception e) { // AnalysisException (a missing folder) is a checked exception to Java
       LOG.warn("Cannot use the saved form of the reference files in {}; they are read again: {}", root, e.toString());
       return Optional.empty();
@@ -201,6 +218,7 @@ public final class ReferenceCache {
     fresh.goals().forEach(goals::put);
     ArrayNode stats = meta.putArray("stats");
     fresh.stats().values().forEach(s -> stats.add(json(s)));
+    meta.set("checks", fresh.checks().json());
     try {
       root.resolve(CURRENT).write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
       for (Location.Entry e : root.entries()) {

@@ -78,6 +78,7 @@ public final class ReferenceData {
   private final Map<String, FileStats> stats;
   private final List<List<String>> registerValues;
   private final boolean saved;
+  private ReferenceChecks checks;
 
   private ReferenceData(Dataset<Row> parsed, Dataset<Row> employees, Dataset<Row> trainings, Dataset<Row> learning,
       Dataset<Row> followUps, Dataset<Row> outcomes, Dataset<Row> rejected, Dataset<Row> allRejected,
@@ -220,8 +221,19 @@ public final class ReferenceData {
    */
   public static ReferenceData read(SparkSession spark, InputFolder folder, ZoneId zone, int maxFieldChars,
       Pseudonymizer pseudonyms, ReferenceCache cache, String runId, boolean reuse) {
-    String key = ReferenceCache.key(folder, "timezone=" + zone.getId() + ";key=" + pseudonyms.fingerprint()
+    return read(spark, folder, zone, maxFieldChars, pseudonyms, cache, cacheKey(folder, zone, maxFieldChars, pseudonyms),
+        runId, reuse);
+  }
+
+  /** The key of the folder's single files read under these settings in {@link ReferenceCache}. */
+  public static String cacheKey(InputFolder folder, ZoneId zone, int maxFieldChars, Pseudonymizer pseudonyms) {
+    return ReferenceCache.key(folder, "timezone=" + zone.getId() + ";key=" + pseudonyms.fingerprint()
         + ";max_field_chars=" + maxFieldChars);
+  }
+
+  /** As {@link #read(SparkSession, InputFolder, ZoneId, int, Pseudonymizer, ReferenceCache, String, boolean)}, with the key computed. */
+  public static ReferenceData read(SparkSession spark, InputFolder folder, ZoneId zone, int maxFieldChars,
+      Pseudonymizer pseudonyms, ReferenceCache cache, String key, String runId, boolean reuse) {
     Optional<ReferenceData> saved = reuse ? cache.load(spark, key) : Optional.empty();
     if (saved.isPresent()) {
       return saved.get();
@@ -236,11 +248,24 @@ public final class ReferenceData {
    */
   static ReferenceData of(Dataset<Row> employees, Dataset<Row> trainings, Dataset<Row> learning, Dataset<Row> followUps,
       Dataset<Row> outcomes, Dataset<Row> allRejected, List<Initiative> initiatives, Map<String, String> goals,
-      Map<String, FileStats> stats, List<List<String>> registerValues, boolean saved) {
+      Map<String, FileStats> stats, List<List<String>> registerValues, ReferenceChecks checks, boolean saved) {
     List<Initiative> sorted = new ArrayList<>(initiatives);
     sorted.sort((a, b) -> a.id().compareTo(b.id()));
-    return new ReferenceData(null, employees, trainings, learning, followUps, outcomes, allRejected.drop("dependent"),
-        allRejected, sorted, goals, stats, registerValues, saved);
+    ReferenceData data = new ReferenceData(null, employees, trainings, learning, followUps, outcomes,
+        allRejected.drop("dependent"), allRejected, sorted, goals, stats, registerValues, saved);
+    data.checks = requireNonNull(checks, "checks is null");
+    return data;
+  }
+
+  /**
+   * The pseudonym check, the owners' roster rows and the register's rejections ({@link ReferenceChecks}):
+   * kept with a saved form, computed from the datasets (and then kept) otherwise.
+   */
+  public synchronized ReferenceChecks checks() {
+    if (checks == null) {
+      checks = ReferenceChecks.compute(employees, initiatives, rejected);
+    }
+    return checks;
   }
 
   /** Every rejection with its {@code dependent} flag (see {@link #unknownReference}). */

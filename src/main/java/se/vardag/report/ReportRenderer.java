@@ -96,7 +96,16 @@ public final class ReportRenderer {
 
   /** {@code data} compared with {@code earlier}'s published verdicts and flags. */
   public ReportData compare(SparkSession spark, ReportData data, Earlier earlier) {
-    return data.comparedWith(TableReader.readEarlier(spark, earlier.versionDir(), earlier.asOf()));
+    return compare(spark, data, earlier, null);
+  }
+
+  /**
+   * As {@link #compare(SparkSession, ReportData, Earlier)}, the earlier date's rows taken from {@code
+   * computed} when it holds them (an earlier date of the same backfill), else read from its version folder.
+   */
+  public ReportData compare(SparkSession spark, ReportData data, Earlier earlier,
+      Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> computed) {
+    return data.comparedWith(TableReader.readEarlier(spark, earlier.versionDir(), earlier.asOf(), computed));
   }
 
   /** Renders the report from data already read (writes nothing). */

@@ -110,14 +110,29 @@ final class TableReader {
    * verdict, and its raised flags (two narrow reads, not the whole report's data).
    */
   static Changes.Earlier readEarlier(SparkSession spark, Location versionDir, LocalDate asOf) {
+    return readEarlier(spark, versionDir, asOf, null);
+  }
+
+  /**
+   * As {@link #readEarlier(SparkSession, Location, LocalDate)}, from {@code computed} when it holds rows of
+   * {@code asOf} (an earlier date of the same backfill: local rows, no Spark job); else from {@code versionDir}.
+   */
+  static Changes.Earlier readEarlier(SparkSession spark, Location versionDir, LocalDate asOf,
+      Map<String, Dataset<Row>> computed) {
+    Source mine = new Source(spark, versionDir, asOf, computed);
+    List<Row> adoption = mine.local(Tables.INITIATIVE_ADOPTION, Columns.INITIATIVE_ID, "name", "verdict");
+    boolean local = adoption != null && !adoption.isEmpty();
     Map<String, String> names = new HashMap<>();
     Map<String, String> verdicts = new HashMap<>();
-    for (Row row : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, Columns.INITIATIVE_ID, "name", "verdict")) {
+    for (Row row : local ? adoption
+        : narrow(spark, versionDir, asOf, Tables.INITIATIVE_ADOPTION, Columns.INITIATIVE_ID, "name", "verdict")) {
       names.put(row.getString(0), row.getString(1));
       verdicts.put(row.getString(0), row.getString(2));
     }
+    List<Row> localFlags = local ? mine.local(Tables.FOLLOW_THROUGH_FLAGS, Columns.INITIATIVE_ID, "code") : null;
     Map<String, java.util.Set<String>> flags = new HashMap<>();
-    for (Row row : narrow(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, Columns.INITIATIVE_ID, "code")) {
+    for (Row row : localFlags != null ? localFlags
+        : narrow(spark, versionDir, asOf, Tables.FOLLOW_THROUGH_FLAGS, Columns.INITIATIVE_ID, "code")) {
       flags.computeIfAbsent(row.getString(0), k -> new java.util.TreeSet<>()).add(row.getString(1));
     }
     return new Changes.Earlier(asOf, names, verdicts, flags);
@@ -137,6 +152,13 @@ final class TableReader {
     List<Row> rows(String table, boolean required) {
       Dataset<Row> mine = computed(table);
       return mine != null ? mine.collectAsList() : TableReader.rows(spark, versionDir, asOf, table, required);
+    }
+
+    /** The columns of {@code table}'s computed rows of the date; null when they are not computed here. */
+    List<Row> local(String table, String... columns) {
+      Dataset<Row> mine = computed(table);
+      return mine == null ? null
+          : mine.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length)).collectAsList();
     }
 
     List<Row> narrow(String table, String... columns) {

@@ -66,9 +66,28 @@ final class Preparation {
     warnings.forEach(w -> LOG.warn("{}", w));
     manifest.putStrings("warnings", warnings);
 
+    // Unchanged single files are not parsed again: their checked form is in the state store (--full-refresh reads
+    // them). Read back, it is a few small jobs that mostly wait on the driver: they run on the side, in a
+    // scheduler pool of their own, while the usage logs are read. Files that changed are parsed and checked
+    // before the usage logs, while the JIT compilers are not yet busy with the usage parse (docs/performance.md).
+    ReferenceCache cache = ReferenceCache.of(options.output().with(fs));
+    String referenceKey = ReferenceData.cacheKey(p.folder, config.timezone(), config.maxFieldChars(), pseudonyms);
+    boolean reuse = !options.fullRefresh();
+    java.util.function.Supplier<ReferenceData> readReference = () -> ReferenceData.read(spark, p.folder,
+        config.timezone(), config.maxFieldChars(), pseudonyms, cache, referenceKey, runId, reuse);
+    Side<ReferenceData> reference = reuse && cache.holds(referenceKey)
+        ? Side.start("vardag-reference", spark, readReference)
+        : Side.now(readReference);
     UsageFileParser.FutureLimit future = UsageFileParser.FutureLimit.of(runDate, config.maxFutureDays());
-    UsageStore.Refresh refresh = Pipeline.timed(manifest, "ingest_usage", () -> p.store.refresh(spark, usageFiles, fingerprint,
-        UsageReading.of(config.timezone(), config.maxFieldChars(), future, pseudonyms, fs), options.fullRefresh(), runId));
+    UsageStore.Refresh refresh;
+    try {
+      refresh = Pipeline.timed(manifest, "ingest_usage", () -> p.store.refresh(spark, usageFiles, fingerprint,
+          UsageReading.of(config.timezone(), config.maxFieldChars(), future, pseudonyms, fs), options.fullRefresh(),
+          runId));
+    } catch (RuntimeException e) {
+      reference.awaitQuietly();
+      throw e;
+    }
     LOG.info("Usage logs: {} files, {} read now{}{}.", usageFiles.size(), refresh.ingested().size(),
         refresh.removed().isEmpty() ? "" : ", " + refresh.removed().size() + " removed",
         refresh.baseRebuilt() ? ", store compacted" : "");
@@ -89,12 +108,11 @@ final class Preparation {
     warnings.addAll(usageWarnings);
     manifest.putStrings("warnings", warnings);
 
-    // Unchanged single files are not parsed again: their checked form is in the state store (--full-refresh reads them).
-    ReferenceCache cache = ReferenceCache.of(options.output().with(fs));
-    p.reference = Pipeline.timed(manifest, "ingest_reference", () -> ReferenceData.read(spark, p.folder,
-        config.timezone(), config.maxFieldChars(), pseudonyms, cache, runId, !options.fullRefresh()));
+    p.reference = reference.await();
+    manifest.timing("ingest_reference", reference.millis());
     manifest.node("reference_files").put("unchanged_since_last_save", p.reference.saved());
-    List<RegisterRejections.Entry> register = RegisterRejections.record(p.folder, p.reference.rejected(), manifest);
+    List<RegisterRejections.Entry> register = RegisterRejections.record(p.folder, p.reference.checks().registerRejections(),
+        manifest);
     for (RegisterRejections.Entry r : register) {
       LOG.warn("{}:{}: rejected register row (initiative_id {}, name {}): {}", QualityGate.REGISTER,
           r.line() == null ? "?" : r.line(), r.initiativeId(), r.name(), r.reason());

@@ -7,12 +7,11 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import se.vardag.ingest.ContractFileReader;
 import se.vardag.ingest.HeaderMapping;
 import se.vardag.ingest.InputContract;
 import se.vardag.ingest.InputFolder;
+import se.vardag.ingest.ReferenceChecks;
 import se.vardag.ingest.Values;
 import se.vardag.ingest.csv.CsvRecord;
 import se.vardag.ingest.csv.CsvRecordReader;
@@ -34,10 +33,8 @@ final class RegisterRejections {
 
   private RegisterRejections() {}
 
-  /** Puts the register's rejected rows (from {@code rejected}, the quarantine's schema) on the manifest. */
-  static List<Entry> record(InputFolder folder, Dataset<Row> rejected, RunManifest manifest) {
-    List<Row> rows = rejected.filter(rejected.col(Columns.SOURCE_FILE).equalTo(QualityGate.REGISTER))
-        .select("line", "reason", "record").orderBy("line").collectAsList();
+  /** Puts the register's rejected rows (see {@link ReferenceChecks#registerRejections()}) on the manifest. */
+  static List<Entry> record(InputFolder folder, List<ReferenceChecks.RegisterRejection> rows, RunManifest manifest) {
     HeaderMapping mapping = null;
     if (!rows.isEmpty()) {
       Optional<se.vardag.Location> path = folder.file(InputContract.INITIATIVES);
@@ -51,9 +48,8 @@ final class RegisterRejections {
       }
     }
     List<Entry> entries = new ArrayList<>();
-    for (Row r : rows) {
-      entries.add(entry(mapping, r.isNullAt(0) ? null : r.getLong(0), r.getString(1), r.isNullAt(2) ? null
-          : r.getString(2)));
+    for (ReferenceChecks.RegisterRejection r : rows) {
+      entries.add(entry(mapping, r.line(), r.reason(), r.record()));
     }
     ArrayNode array = manifest.array(KEY);
     array.removeAll();

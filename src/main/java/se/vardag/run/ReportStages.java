@@ -109,7 +109,7 @@ public final class ReportStages {
     ReportData base = renderer.read(spark, versionDir, asOf, computed);
     Map.Entry<LocalDate, Location> last = comparable.lastEntry();
     ReportData data = last == null ? base
-        : renderer.compare(spark, base, new ReportRenderer.Earlier(last.getKey(), last.getValue()));
+        : renderer.compare(spark, base, new ReportRenderer.Earlier(last.getKey(), last.getValue()), computed);
     renderer.write(data, versionDir);
     if (planMail) {
       LocalDate previous = last == null ? null : last.getKey();

@@ -30,6 +30,8 @@ public final class SparkSessions {
     conf.set("spark.hadoop.fs.file.impl", se.vardag.LocalFileSystemWithoutChecksums.class.getName());
     conf.set("spark.hadoop.fs.file.impl.disable.cache", "true");
     conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    // Work on the side (the single files read while the usage logs are parsed) gets its own pool: see Side.
+    conf.setIfMissing("spark.scheduler.mode", "FAIR");
     if (config.outputFormat() == se.vardag.config.OutputFormat.DELTA) {
       se.vardag.publish.DeltaTables.configure(conf);
     }

@@ -74,6 +74,22 @@ class ReferenceCacheTest {
     }
     // The saved form is run-1's; run-2 found it and wrote nothing.
     assertThat(folders()).containsExactly("run-1");
+    // The driver's checks come with the saved form (no Spark job on a later run) and equal a plain read's.
+    ReferenceChecks checks = plain.checks();
+    assertThat(checks.pseudonymsDistinct()).isTrue();
+    assertThat(checks.owners()).containsExactly(
+        new ReferenceChecks.Owner("E1", (int) java.time.LocalDate.of(2020, 1, 1).toEpochDay(), null, "Anna Berg",
+            "anna@example.org"),
+        new ReferenceChecks.Owner("E3", (int) java.time.LocalDate.of(2019, 5, 1).toEpochDay(), null, "Cecilia Dahl",
+            "cecilia@example.org"));
+    assertThat(checks.registerRejections()).hasSize(1);
+    assertThat(checks.registerRejections().get(0).line()).isEqualTo(4L);
+    assertThat(checks.registerRejections().get(0).record()).startsWith("I3,Trasig,");
+    assertThat(first.checks()).isEqualTo(checks);
+    assertThat(second.checks()).isEqualTo(checks);
+    String current = Files.readString(output.resolve("_state/reference/current.json"));
+    assertThat(current).contains("\"checks\"", "\"distinct_pseudonyms\" : 3", "\"employee_id\" : \"E3\"",
+        "not-a-date");
     plain.release();
   }
 
@@ -109,8 +125,12 @@ class ReferenceCacheTest {
     ReferenceData again = read(KEY, true, "run-2");
     assertThat(again.saved()).isFalse();
     assertThat(again.trainings().count()).isEqualTo(1);
+    // A form saved without its checks (as by an older version, under the same format) is not used.
+    Path current = output.resolve("_state/reference/current.json");
+    Files.writeString(current, Files.readString(current).replace("\"checks\"", "\"unchecked\""));
+    assertThat(read(KEY, true, "run-2b").saved()).isFalse();
     // A saved form whose Parquet files are gone is not used either.
-    Location.of(output.resolve("_state/reference/run-2")).delete();
+    Location.of(output.resolve("_state/reference/run-2b")).delete();
     ReferenceData third = read(KEY, true, "run-3");
     assertThat(third.saved()).isFalse();
     assertThat(third.employees().count()).isEqualTo(3);

@@ -99,5 +99,25 @@ class ReportChangesEndToEndTest {
     assertThat(pipeline(out).backfill(D.minusDays(1), D)).isEqualTo(ExitCode.OK);
     assertThat(text(out, D.minusDays(1))).doesNotContain("Förändringar sedan");
     assertThat(text(out, D)).contains("Förändringar sedan 26 november 2026");
+    // D's report compared with D-1's rows just computed (in memory) is the one D-1's published tables give.
+    Path versionDir = out.resolve("reports/as_of=" + D).toRealPath().getParent();
+    Path earlierDir = out.resolve("reports/as_of=" + D.minusDays(1)).toRealPath().getParent();
+    Path copy = dir.resolve("backfill-re-render").resolve(D.toString());
+    try (var files = Files.walk(versionDir)) {
+      for (Path f : files.filter(f -> !f.startsWith(versionDir.resolve("report"))).toList()) {
+        Path target = copy.resolve(versionDir.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    new se.vardag.report.ReportRenderer(config).render(SparkTestSupport.spark(), copy, D,
+        new se.vardag.report.ReportRenderer.Earlier(D.minusDays(1), earlierDir));
+    for (String name : List.of("report.txt", "report.html", "report.pdf")) {
+      assertThat(Files.readAllBytes(copy.resolve("report").resolve(name))).as(name)
+          .isEqualTo(Files.readAllBytes(versionDir.resolve("report").resolve(name)));
+    }
   }
 }
