@@ -218,7 +218,11 @@ public final class ReferenceCache {
     fresh.goals().forEach(goals::put);
     ArrayNode stats = meta.putArray("stats");
     fresh.stats().values().forEach(s -> stats.add(json(s)));
-    meta.set("checks", fresh.checks().json());
+    // Computed from the files just written (scans of two small Parquet folders), not from the parse, whose
+    // rejections would be joined once more.
+    meta.set("checks", ReferenceChecks.compute(spark.read().schema(sets.get("employees").schema())
+        .parquet(dir.resolve("employees").sparkPath()), fresh.initiatives(), spark.read()
+        .schema(sets.get("rejected").schema()).parquet(dir.resolve("rejected").sparkPath())).json());
     try {
       root.resolve(CURRENT).write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
       for (Location.Entry e : root.entries()) {
