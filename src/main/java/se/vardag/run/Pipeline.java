@@ -261,9 +261,10 @@ public final class Pipeline {
     }
     // The quarantine is written first (the report counts its rows per file). With one date, the five tables are
     // then written while its report is rendered from the rows just computed: the writes are Spark jobs, the
-    // report is the driver's work, so the two overlap on the cores. A backfill's report of D compares with
-    // the tables just written for an earlier date of the same run, so there every table is written first,
-    // then the reports are rendered, two at a time. No date is switched before its report is rendered.
+    // report is the driver's work, so the two overlap on the cores. A backfill writes every table first and
+    // then renders the reports, two at a time: a report of D compares with an earlier date of the same run,
+    // from its rows in memory, or from its tables when it has no rows there. No date is switched before its
+    // report is rendered.
     long w0 = System.nanoTime();
     writer.writeQuarantine(p.reference.rejected().unionByName(p.store.rejected(spark)), dates);
     long quarantineMillis = (System.nanoTime() - w0) / 1_000_000;
