@@ -162,9 +162,8 @@ final class TableReader {
     }
 
     List<Row> narrow(String table, String... columns) {
-      Dataset<Row> mine = computed(table);
-      return mine != null ? mine.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
-          .collectAsList() : TableReader.narrow(spark, versionDir, asOf, table, columns);
+      List<Row> mine = local(table, columns);
+      return mine != null ? mine : TableReader.narrow(spark, versionDir, asOf, table, columns);
     }
   }
 

@@ -23,17 +23,7 @@ final class Side<T> {
     Side<T> side = new Side<>();
     Thread t = new Thread(() -> {
       spark.sparkContext().setLocalProperty("spark.scheduler.pool", name);
-      long t0 = System.nanoTime();
-      T value;
-      try {
-        value = work.get();
-      } catch (Throwable e) {
-        side.millis = (System.nanoTime() - t0) / 1_000_000;
-        side.result.completeExceptionally(e);
-        return;
-      }
-      side.millis = (System.nanoTime() - t0) / 1_000_000;
-      side.result.complete(value);
+      side.run(work);
     }, name);
     t.setDaemon(true);
     t.start();
@@ -44,18 +34,23 @@ final class Side<T> {
   static <T> Side<T> now(Supplier<T> work) {
     requireNonNull(work, "work is null");
     Side<T> side = new Side<>();
+    side.run(work);
+    return side;
+  }
+
+  /** Runs {@code work}, timing it, and completes the result with its value or its failure. */
+  private void run(Supplier<T> work) {
     long t0 = System.nanoTime();
     T value;
     try {
       value = work.get();
-    } catch (RuntimeException | Error e) {
-      side.millis = (System.nanoTime() - t0) / 1_000_000;
-      side.result.completeExceptionally(e);
-      return side;
+    } catch (Throwable e) {
+      millis = (System.nanoTime() - t0) / 1_000_000;
+      result.completeExceptionally(e);
+      return;
     }
-    side.millis = (System.nanoTime() - t0) / 1_000_000;
-    side.result.complete(value);
-    return side;
+    millis = (System.nanoTime() - t0) / 1_000_000;
+    result.complete(value);
   }
 
   /** The work's result; its exception, as thrown, when it failed. */
