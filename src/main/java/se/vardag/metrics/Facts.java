@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
@@ -84,10 +83,34 @@ public final class Facts {
     return spark.createDataFrame(rows, schema);
   }
 
-  /** {@code IT/Service Desk/Nord} → IT, IT/Service Desk, IT/Service Desk/Nord: the prefixes it matches. */
+  /**
+   * {@code IT/Service Desk/Nord} → IT, IT/Service Desk, IT/Service Desk/Nord: the prefixes it matches.
+   * A Java function rather than Spark's {@code transform(sequence(…), …)}: higher-order functions are
+   * interpreted, and on the outcomes' and employees' rows they were a fifth of the metrics job's task
+   * time (docs/performance.md).
+   */
   static org.apache.spark.sql.Column ancestors(String column) {
-    return expr("transform(sequence(1, size(split(" + column + ", '/'))), i -> array_join(slice(split(" + column
-        + ", '/'), 1, i), '/'))");
+    return ANCESTORS.apply(col(column));
+  }
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction ANCESTORS = org.apache.spark.sql.functions
+      .udf((org.apache.spark.sql.api.java.UDF1<String, String[]>) Facts::prefixes,
+          DataTypes.createArrayType(DataTypes.StringType, false));
+
+  /**
+   * The path itself and every prefix of it that ends before a {@code /}, shortest first; null for
+   * null. {@code IT/} gives IT and IT/, as splitting at every {@code /} and joining the first k parts does.
+   */
+  static String[] prefixes(String path) {
+    if (path == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(4);
+    for (int at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
+      out.add(path.substring(0, at));
+    }
+    out.add(path);
+    return out.toArray(new String[0]);
   }
 
   /** Employees whose org unit matches one of an initiative's targets (employment is judged per day later). */

@@ -82,6 +82,38 @@ class FactsTest {
   }
 
   @Test
+  void anOrgUnitsPrefixesEndAtItsSlashes() {
+    assertThat(Facts.prefixes("IT/Service Desk/Nord")).containsExactly("IT", "IT/Service Desk", "IT/Service Desk/Nord");
+    assertThat(Facts.prefixes("IT")).containsExactly("IT");
+    assertThat(Facts.prefixes("IT/")).containsExactly("IT", "IT/");
+    assertThat(Facts.prefixes("/IT")).containsExactly("", "/IT");
+    assertThat(Facts.prefixes("a//b")).containsExactly("a", "a/", "a//b");
+    assertThat(Facts.prefixes("")).containsExactly("");
+    assertThat(Facts.prefixes(null)).isNull();
+  }
+
+  @Test
+  void thePrefixesAreWhatSplittingAndJoiningInSparkGives() {
+    StructType schema = new StructType().add("org_unit", DataTypes.StringType);
+    Dataset<Row> units = df(schema, RowFactory.create("IT/Service Desk/Nord"), RowFactory.create("IT/"),
+        RowFactory.create("/IT"), RowFactory.create("a//b"), RowFactory.create(""), RowFactory.create("HR"),
+        RowFactory.create((Object) null));
+    // The Spark SQL expression this function replaced (docs/performance.md).
+    List<Row> rows = units.select(org.apache.spark.sql.functions.col("org_unit"),
+        org.apache.spark.sql.functions.expr("transform(sequence(1, size(split(org_unit, '/'))), "
+            + "i -> array_join(slice(split(org_unit, '/'), 1, i), '/'))").as("spark"),
+        Facts.ancestors("org_unit").as("java")).collectAsList();
+    assertThat(rows).hasSize(7);
+    for (Row r : rows) {
+      if (r.isNullAt(0)) {
+        assertThat(r.isNullAt(2)).isTrue();
+      } else {
+        assertThat(r.getList(2)).as(r.getString(0)).isEqualTo(r.getList(1));
+      }
+    }
+  }
+
+  @Test
   void anEmployeeMatchingTwoTargetsCountsOnce() {
     TestInitiatives t = initiative();
     t.targets = List.of("IT", "IT/Service Desk");
