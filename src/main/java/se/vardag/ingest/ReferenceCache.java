@@ -205,8 +205,11 @@ public final class ReferenceCache {
     sets.put("follow_ups", fresh.followUps());
     sets.put("outcomes", fresh.outcomes());
     sets.put("rejected", fresh.allRejected());
+    // One file per dataset, written by one task: the parse has a partition per input file, so each dataset
+    // lies in one or two of them, and every further task of a write costs the Hadoop configuration's
+    // deserialisation and a writer for nothing (docs/performance.md).
     for (Map.Entry<String, Dataset<Row>> e : sets.entrySet()) {
-      e.getValue().write().mode("overwrite").parquet(dir.resolve(e.getKey()).sparkPath());
+      e.getValue().coalesce(1).write().mode("overwrite").parquet(dir.resolve(e.getKey()).sparkPath());
       schemas.put(e.getKey(), e.getValue().schema().json());
     }
     ArrayNode register = meta.putArray("initiatives");
