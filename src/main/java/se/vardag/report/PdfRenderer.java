@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Calendar;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import org.apache.pdfbox.cos.COSArray;
@@ -24,6 +25,10 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardag.Checksums;
@@ -80,8 +85,97 @@ final class PdfRenderer {
 
   /** Renders {@code xhtml} (well-formed, every resource inline) into a PDF dated {@code asOf}. */
   static byte[] render(String xhtml, String title, LocalDate asOf) {
-    requireNonNull(xhtml, "xhtml is null");
+    return render(List.of(xhtml), title, asOf);
+  }
+
+  /**
+   * Renders the documents {@code parts} (each well-formed, every resource inline) side by side, on the
+   * calling thread and the common pool, and puts their pages one after the other into one PDF dated
+   * {@code asOf}, its pages numbered "n / N" at the bottom right. The layout of a long report is most of its
+   * cost and one thread's work; in parts it uses the machine's other core (docs/performance.md).
+   */
+  static byte[] render(List<String> parts, String title, LocalDate asOf) {
+    requireNonNull(parts, "parts is null");
     requireNonNull(asOf, "asOf is null");
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("Cannot render a PDF of no documents");
+    }
+    List<PdfBoxRenderer> renderers = new ArrayList<>();
+    List<PDDocument> later = new ArrayList<>();
+    try {
+      // The first part is laid out into the document that is saved; the others are saved on their own
+      // (which embeds their fonts' subsets), read back, and their pages imported.
+      List<Object> laidOut = java.util.stream.IntStream.range(0, parts.size()).parallel()
+          .mapToObj(k -> k == 0 ? (Object) layout(parts.get(0)) : (Object) saved(parts.get(k))).toList();
+      renderers.add((PdfBoxRenderer) laidOut.get(0));
+      PDDocument doc = renderers.get(0).getPdfDocument();
+      for (Object other : laidOut.subList(1, laidOut.size())) {
+        PDDocument part = org.apache.pdfbox.Loader.loadPDF((byte[]) other);
+        later.add(part);
+        for (PDPage page : part.getPages()) {
+          doc.importPage(page);
+        }
+      }
+      numberPages(doc);
+      Calendar day = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+      day.clear();
+      day.set(asOf.getYear(), asOf.getMonthValue() - 1, asOf.getDayOfMonth());
+      PDDocumentInformation info = doc.getDocumentInformation();
+      info.setTitle(title);
+      info.setProducer("Vardag");
+      info.setCreationDate(day);
+      info.setModificationDate(day);
+      java.security.MessageDigest sha = Checksums.sha256();
+      parts.forEach(x -> sha.update(x.getBytes(StandardCharsets.UTF_8)));
+      byte[] id = java.util.Arrays.copyOf(sha.digest(), 16);
+      COSArray ids = new COSArray();
+      ids.add(new COSString(id));
+      ids.add(new COSString(id));
+      doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw ReportErrors.cannotRenderPdf(asOf, e);
+    } finally {
+      for (PDDocument part : later) {
+        closeQuietly(part::close);
+      }
+      for (PdfBoxRenderer r : renderers) {
+        closeQuietly(r.getPdfDocument()::close);
+        closeQuietly(r::close);
+      }
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Cannot close a PDF document or renderer: {}", e.toString());
+    }
+  }
+
+  /** One document laid out and saved as a PDF of its own. */
+  private static byte[] saved(String xhtml) {
+    PdfBoxRenderer r = layout(xhtml);
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+      r.getPdfDocument().save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      closeQuietly(r.getPdfDocument()::close);
+      closeQuietly(r::close);
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(PdfRenderer.class);
+
+  /** One document laid out into pages of a PDF document left open. */
+  private static PdfBoxRenderer layout(String xhtml) {
+    requireNonNull(xhtml, "xhtml is null");
     PdfRendererBuilder b = new PdfRendererBuilder();
     b.useFastMode();
     b.withHtmlContent(xhtml, null);
@@ -90,31 +184,44 @@ final class PdfRenderer {
     font(b, "Bold", 700, FontStyle.NORMAL);
     font(b, "Italic", 400, FontStyle.ITALIC);
     font(b, "BoldItalic", 700, FontStyle.ITALIC);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-    b.toStream(out);
-    try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+    PdfBoxRenderer renderer = b.buildPdfRenderer();
+    try {
       renderer.layout();
       renderer.createPDFWithoutClosing();
-      PDDocument doc = renderer.getPdfDocument();
-      Calendar day = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-      day.clear();
-      day.set(asOf.getYear(), asOf.getMonthValue() - 1, asOf.getDayOfMonth());
-      PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle(title);
-      info.setCreationDate(day);
-      info.setModificationDate(day);
-      byte[] id = HexFormat.of().parseHex(HexFormat.of().formatHex(
-          Checksums.sha256().digest(xhtml.getBytes(StandardCharsets.UTF_8)), 0, 16));
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-      doc.save(out);
-      doc.close();
+      return renderer;
     } catch (IOException | RuntimeException e) {
-      throw ReportErrors.cannotRenderPdf(asOf, e);
+      closeQuietly(renderer.getPdfDocument()::close);
+      closeQuietly(renderer::close);
+      throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
     }
-    return out.toByteArray();
+  }
+
+  /** Where and how a page's number is set: the bottom margin's middle, right-aligned, as the report's small print. */
+  static final float NUMBER_SIZE = 9f * 0.75f; // 9 CSS px in points
+  private static final float MM = 72f / 25.4f;
+
+  /** Stamps "n / N" on every page, in the bundled regular font. */
+  static void numberPages(PDDocument doc) throws IOException {
+    PDType0Font font = PDType0Font.load(doc, new java.io.ByteArrayInputStream(FONT_FILES.computeIfAbsent("Regular",
+        PdfRenderer::loadFont)), true);
+    int n = doc.getNumberOfPages();
+    for (int i = 0; i < n; i++) {
+      PDPage page = doc.getPage(i);
+      String label = (i + 1) + " / " + n;
+      float width = font.getStringWidth(label) / 1000f * NUMBER_SIZE;
+      PDRectangle box = page.getMediaBox();
+      float x = box.getUpperRightX() - 10 * MM - width;
+      float y = box.getLowerLeftY() + 7 * MM - NUMBER_SIZE * 0.35f;
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true,
+          true)) {
+        cs.beginText();
+        cs.setFont(font, NUMBER_SIZE);
+        cs.setNonStrokingColor(0x66 / 255f, 0x70 / 255f, 0x85 / 255f);
+        cs.newLineAtOffset(x, y);
+        cs.showText(label);
+        cs.endText();
+      }
+    }
   }
 
   private static void font(PdfRendererBuilder b, String style, int weight, FontStyle fontStyle) {

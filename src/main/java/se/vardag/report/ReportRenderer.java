@@ -154,8 +154,8 @@ public final class ReportRenderer {
     for (ChartRef c : refs) {
       printSrc.put(c.fileName(), "data:image/png;base64," + b64.encodeToString(c.print()));
     }
-    byte[] pdf = PdfRenderer.render(htmlRenderer.render(model, c -> printSrc.get(c.fileName()), true), model.subject(),
-        data.asOf());
+    byte[] pdf = PdfRenderer.render(htmlRenderer.printParts(model, c -> printSrc.get(c.fileName()), PDF_SPLIT_ABOVE),
+        model.subject(), data.asOf());
     String pdfName = m.get("pdf.name", data.asOf().toString());
     String detail = m.get("digest.detail", pdfName);
     byte[] csv = CsvExport.write(data.initiatives(), data.quality().missingOptionalInputs());
@@ -163,6 +163,13 @@ public final class ReportRenderer {
         ReportBuilder.attachmentName(m, data.asOf()), charts, textRenderer.digest(model, detail),
         htmlRenderer.digest(model, file, detail), pdf, pdfName);
   }
+
+  /**
+   * The size of the PDF's HTML (characters, charts not counted) above which it is laid out in two parts side
+   * by side: about twenty pages; a smaller report is laid out whole, as the parts' fixed cost would outweigh
+   * the second core.
+   */
+  static final int PDF_SPLIT_ABOVE = 150_000;
 
   private static RenderedReport.Chart chart(ChartRef c) {
     return new RenderedReport.Chart(c.fileName(), c.contentId(), c.alt(), c.png());

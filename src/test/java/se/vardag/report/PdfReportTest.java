@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -58,6 +61,53 @@ class PdfReportTest {
       assertThat(created.get(Calendar.YEAR)).isEqualTo(2026);
       assertThat(created.get(Calendar.MONTH)).isEqualTo(Calendar.NOVEMBER);
       assertThat(created.get(Calendar.DAY_OF_MONTH)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aLongReportIsLaidOutInTwoPartsWhosePagesFollowEachOtherNumberedThroughout() throws Exception {
+    ReportData large = ReportFixtures.large(200);
+    se.vardag.config.VardagConfig config = ReportFixtures.config("sv", Map.of());
+    Messages m = new Messages(config.reportLocale());
+    ReportModel model = new ReportBuilder(m, config.organisation(), config.minGroupSize(), config.flags()).build(large);
+    HtmlRenderer html = new HtmlRenderer(m);
+    String whole = html.render(model, c -> "", true);
+    assertThat(html.printParts(model, c -> "", Integer.MAX_VALUE)).containsExactly(whole);
+    List<String> parts = html.printParts(model, c -> "", ReportRenderer.PDF_SPLIT_ABOVE);
+    assertThat(parts).hasSize(2);
+    // The first part is the report up to a headline initiative, the second the rest, each a whole document.
+    String end = "</table>\n</td></tr>\n</table>\n</body>\n</html>\n";
+    String wrapped = "text-align:left;\">\n";
+    String head = whole.substring(0, whole.indexOf(wrapped) + wrapped.length());
+    assertThat(parts.get(0)).startsWith(head).endsWith(end);
+    assertThat(parts.get(1)).startsWith(head).endsWith(end);
+    String first = parts.get(0).substring(0, parts.get(0).length() - end.length());
+    assertThat(parts.get(1).substring(head.length())).startsWith(HtmlRenderer.CONTINUATION);
+    String second = parts.get(1).substring(head.length() + HtmlRenderer.CONTINUATION.length());
+    assertThat(first + second).isEqualTo(whole);
+    assertThat(second).startsWith("<tr><td class=\"vd-pad\" style=\"padding:10px 28px 8px 28px;");
+    // Split where the halves are nearest in size.
+    assertThat((double) first.length() / second.length()).isBetween(0.8, 1.25);
+
+    RenderedReport r = new ReportRenderer(ReportFixtures.config("sv", Map.of())).render(large);
+    try (PDDocument doc = Loader.loadPDF(r.pdf().orElseThrow())) {
+      int n = doc.getNumberOfPages();
+      assertThat(n).isGreaterThan(20);
+      PDFTextStripper pages = new PDFTextStripper();
+      for (int page : new int[] {1, n / 2, n / 2 + 1, n}) {
+        pages.setStartPage(page);
+        pages.setEndPage(page);
+        assertThat(pages.getText(doc)).as("page %d", page).contains(page + " / " + n);
+      }
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      for (var s : model.headline()) {
+        assertThat(text).contains(s.name().replaceAll("\\s+", " "));
+      }
+      for (PDPage page : doc.getPages()) {
+        for (COSName f : page.getResources().getFontNames()) {
+          assertThat(page.getResources().getFont(f).isEmbedded()).isTrue();
+        }
+      }
     }
   }
 
