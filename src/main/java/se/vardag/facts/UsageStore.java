@@ -396,7 +396,9 @@ public final class UsageStore {
     for (int b = 0; b < BUCKETS; b++) {
       buckets.add(b);
     }
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
+    // A few buckets per task on a small machine: each task costs its closure's deserialisation and a start.
+    int tasks = Math.max(1, Math.min(BUCKETS, 4 * spark.sparkContext().defaultParallelism()));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, tasks)
         .flatMap(new StoreTasks.ReadBucket<>(base, recent, mapper));
   }
 
