@@ -238,6 +238,25 @@ public final class DayFactsFile {
     }
   }
 
+  /**
+   * As {@link #read(Path, int, Sink)}, for a file read whole into memory: a task that needs several buckets
+   * of a file on an object store reads it once instead of once per bucket. {@code name} is for messages.
+   */
+  public static void read(byte[] file, String name, int bucket, Sink sink) {
+    try {
+      DataInputStream head = new DataInputStream(new java.io.ByteArrayInputStream(file));
+      decode(head, (position, into) -> {
+        if (position < 0 || position + into.length > file.length) {
+          throw new EOFException("segment " + bucket + " is cut short");
+        }
+        System.arraycopy(file, (int) position, into, 0, into.length);
+      }, bucket, sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read bucket " + bucket + " of the day facts in " + name + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   private static void decode(DataInputStream head, Segments file, int bucket, Sink sink) throws IOException {
     {
       if (head.readInt() != MAGIC) {

@@ -22,7 +22,7 @@ import se.vardag.model.Columns;
 
 /**
  * The usage store's Spark tasks: reading one usage file into its facts and rejections, compacting
- * one bucket into a new base, and reading one bucket of the base and the recent files merged. Each
+ * buckets into a new base, and reading buckets of the base and the recent files merged. Each
  * task writes only under its own temporary name and renames it into place, so a killed task leaves
  * nothing the index points at.
  */
@@ -134,29 +134,38 @@ final class StoreTasks {
     return HexFormat.of().formatHex(sha.digest(), 0, 10);
   }
 
-  /** Merges one bucket of the old base and of the given fact files into the new base's file for that bucket. */
-  static final class CompactBucket implements org.apache.spark.api.java.function.VoidFunction<Integer> {
+  /**
+   * Compacts the buckets of one task into a new base: each bucket's old base file and its segment of every
+   * source file, merged. On the local file system a bucket is read at a time, each file's segment by a
+   * positioned read; on an object store each source file is read whole once for all the task's buckets
+   * ({@link #eachFile}), since there a file costs requests, not bytes.
+   */
+  static final class CompactBuckets implements org.apache.spark.api.java.function.VoidFunction<Iterator<Integer>> {
     private static final long serialVersionUID = 1L;
     private final Location oldBase;
     private final List<Location> files;
     private final Location newBase;
 
-    CompactBucket(Location oldBase, List<Location> files, Location newBase) {
+    CompactBuckets(Location oldBase, List<Location> files, Location newBase) {
       this.oldBase = oldBase;
       this.files = List.copyOf(files);
-      this.newBase = newBase;
+      this.newBase = requireNonNull(newBase, "newBase is null");
     }
 
     @Override
-    public void call(Integer bucket) {
-      DayFactsFile.Merger merger = new DayFactsFile.Merger();
-      if (oldBase != null) {
-        DayFactsFile.read(oldBase.resolve(bucketFile(bucket)), 0, merger);
+    public void call(Iterator<Integer> task) {
+      List<Integer> buckets = new ArrayList<>();
+      task.forEachRemaining(buckets::add);
+      if (newBase.isLocal()) {
+        for (int bucket : buckets) {
+          DayFactsFile.write(newBase.resolve(bucketFile(bucket)), 1, merged(oldBase, files, bucket).facts());
+        }
+        return;
       }
-      for (Location f : files) {
-        DayFactsFile.read(f, bucket, merger);
+      List<DayFactsFile.Merger> mergers = mergedWhole(oldBase, files, buckets);
+      for (int i = 0; i < buckets.size(); i++) {
+        DayFactsFile.write(newBase.resolve(bucketFile(buckets.get(i))), 1, mergers.get(i).facts());
       }
-      DayFactsFile.write(newBase.resolve(bucketFile(bucket)), 1, merger.facts());
     }
   }
 
@@ -164,29 +173,144 @@ final class StoreTasks {
     return String.format(java.util.Locale.ROOT, "bucket-%03d.vdf", bucket);
   }
 
-  static final class ReadBucket<T> implements org.apache.spark.api.java.function.FlatMapFunction<Integer, T> {
+  /**
+   * Reads the buckets of one task, each its base file and the recent files' segments merged, and maps each
+   * bucket's facts. Locally a bucket at a time (lazily); on an object store each recent file is read whole
+   * once for all the task's buckets.
+   */
+  static final class ReadBuckets<T> implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Integer>, T> {
     private static final long serialVersionUID = 1L;
     private final Location base;
     private final List<Location> files;
     private final UsageStore.BucketMapper<T> mapper;
+    private final boolean local;
 
-    ReadBucket(Location base, List<Location> files, UsageStore.BucketMapper<T> mapper) {
+    ReadBuckets(Location base, List<Location> files, UsageStore.BucketMapper<T> mapper, boolean local) {
       this.base = base;
       this.files = List.copyOf(files);
-      this.mapper = mapper;
+      this.mapper = requireNonNull(mapper, "mapper is null");
+      this.local = local;
     }
 
     @Override
-    public Iterator<T> call(Integer bucket) {
+    public Iterator<T> call(Iterator<Integer> task) {
+      if (local) {
+        return flatten(task, bucket -> mapper.map(merged(base, files, bucket).facts()));
+      }
+      List<Integer> buckets = new ArrayList<>();
+      task.forEachRemaining(buckets::add);
+      List<DayFactsFile.Merger> mergers = mergedWhole(base, files, buckets);
+      Iterator<Integer> index = java.util.stream.IntStream.range(0, buckets.size()).iterator();
+      return flatten(index, i -> {
+        List<DayFactsFile.Fact> facts = mergers.get(i).facts();
+        mergers.set(i, null); // each bucket's merger released once it is mapped
+        return mapper.map(facts);
+      });
+    }
+  }
+
+  /** One bucket: its base file (when there is a base) and its segment of every file, merged. */
+  private static DayFactsFile.Merger merged(Location base, List<Location> files, int bucket) {
+    DayFactsFile.Merger merger = new DayFactsFile.Merger();
+    if (base != null) {
+      DayFactsFile.read(base.resolve(bucketFile(bucket)), 0, merger);
+    }
+    for (Location f : files) {
+      DayFactsFile.read(f, bucket, merger);
+    }
+    return merger;
+  }
+
+  /** Several buckets, each file read whole once for all of them; one merger per bucket, in their order. */
+  private static List<DayFactsFile.Merger> mergedWhole(Location base, List<Location> files, List<Integer> buckets) {
+    List<DayFactsFile.Merger> mergers = new ArrayList<>();
+    for (int bucket : buckets) {
       DayFactsFile.Merger merger = new DayFactsFile.Merger();
       if (base != null) {
         DayFactsFile.read(base.resolve(bucketFile(bucket)), 0, merger);
       }
-      for (Location f : files) {
-        DayFactsFile.read(f, bucket, merger);
+      mergers.add(merger);
+    }
+    eachFile(files, (file, bytes) -> {
+      for (int i = 0; i < buckets.size(); i++) {
+        DayFactsFile.read(bytes, file.toString(), buckets.get(i), mergers.get(i));
       }
-      return mapper.map(merger.facts());
+    });
+    return mergers;
+  }
+
+  /** How many files {@link #eachFile} reads at a time. */
+  static final int READ_AHEAD = 8;
+
+  /**
+   * Hands each file's bytes to {@code each} in the list's order, reading up to {@link #READ_AHEAD} files at a
+   * time on threads of its own: on an object store a small file costs a request's latency, not bandwidth.
+   */
+  static void eachFile(List<Location> files, java.util.function.BiConsumer<Location, byte[]> each) {
+    if (files.isEmpty()) {
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(READ_AHEAD, files.size()), r -> {
+          Thread t = new Thread(r, "vardag-store-read");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> inFlight = new java.util.ArrayDeque<>();
+      int next = 0;
+      for (int i = 0; i < files.size(); i++) {
+        while (next < files.size() && next < i + READ_AHEAD) {
+          Location f = files.get(next++);
+          inFlight.add(pool.submit(() -> readWhole(f)));
+        }
+        byte[] bytes;
+        try {
+          bytes = inFlight.remove().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Cannot read the day facts in " + files.get(i) + ": interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("Cannot read the day facts in " + files.get(i) + ": " + e.getCause(), e);
+        }
+        each.accept(files.get(i), bytes);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
+  private static byte[] readWhole(Location file) {
+    try {
+      return file.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the day facts in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The elements of {@code f(x)} for each {@code x}, in order, each {@code f(x)} made only when reached. */
+  private static <X, T> Iterator<T> flatten(Iterator<X> xs, java.util.function.Function<X, Iterator<T>> f) {
+    return new Iterator<>() {
+      private Iterator<T> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && xs.hasNext()) {
+          current = f.apply(xs.next());
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
 }

@@ -325,8 +325,10 @@ public final class UsageStore {
       for (int b = 0; b < BUCKETS; b++) {
         buckets.add(b);
       }
-      JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, BUCKETS)
-          .foreach(new StoreTasks.CompactBucket(oldBase, sources, target));
+      // A bucket per task locally; on an object store a few buckets per task, each source file read once a task.
+      int tasks = root.isLocal() ? BUCKETS : tasksFor(spark);
+      JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, tasks)
+          .foreachPartition(new StoreTasks.CompactBuckets(oldBase, sources, target));
       LOG.info("Compacted the facts of {} file(s) into a new base in {} ms.", baseValid ? outside.size() : files.size(),
           (System.nanoTime() - t1) / 1_000_000);
       next.base = id;
@@ -374,14 +376,14 @@ public final class UsageStore {
     }
   }
 
-  /** Reads one bucket of the base and of the recent files, merged per person, source and action. */
+  /** Maps one bucket's facts (the base's and the recent files', merged per person, source and action). */
   public interface BucketMapper<T> extends java.io.Serializable {
     Iterator<T> map(List<DayFactsFile.Fact> facts);
   }
 
   /**
-   * Maps every bucket of the stored facts, one task per bucket; each task sees complete facts:
-   * all of a person's days for each source and action, from the base and the recent files.
+   * Maps every bucket of the stored facts, a few buckets per task; each bucket's mapping sees complete
+   * facts: all of a person's days for each source and action, from the base and the recent files.
    */
   public <T> JavaRDD<T> mapBuckets(SparkSession spark, BucketMapper<T> mapper) {
     Set<String> inBase = new HashSet<>(index.baseKeys);
@@ -396,10 +398,13 @@ public final class UsageStore {
     for (int b = 0; b < BUCKETS; b++) {
       buckets.add(b);
     }
-    // A few buckets per task on a small machine: each task costs its closure's deserialisation and a start.
-    int tasks = Math.max(1, Math.min(BUCKETS, 4 * spark.sparkContext().defaultParallelism()));
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, tasks)
-        .flatMap(new StoreTasks.ReadBucket<>(base, recent, mapper));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(buckets, tasksFor(spark))
+        .mapPartitions(new StoreTasks.ReadBuckets<>(base, recent, mapper, root.isLocal()));
+  }
+
+  /** A few buckets per task on a small machine: each task costs its closure's deserialisation and a start. */
+  private static int tasksFor(SparkSession spark) {
+    return Math.max(1, Math.min(BUCKETS, 4 * spark.sparkContext().defaultParallelism()));
   }
 
   private void commit(Index next) {

@@ -14,7 +14,7 @@ class DayFactsFileTest {
   Path dir;
 
   @Test
-  void everyFactComesBackFromItsBucketOnly() {
+  void everyFactComesBackFromItsBucketOnly() throws Exception {
     Random random = new Random(5);
     List<DayFactsFile.Fact> facts = new ArrayList<>();
     String[] names = {"servicenow", "incident.resolve", "teams", "chat", "åäö:x", "\u0000", "日本"};
@@ -39,6 +39,35 @@ class DayFactsFileTest {
       });
     }
     assertThat(back).containsExactlyInAnyOrderElementsOf(facts.stream().map(DayFactsFile::describe).toList());
+
+    // The same file read whole into memory (an object store's way) gives every bucket the same facts in the
+    // same order.
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    for (int b = 0; b < 7; b++) {
+      List<String> fromFile = new ArrayList<>();
+      List<String> fromBytes = new ArrayList<>();
+      DayFactsFile.read(file, b, (pid, s, a, first, w) -> fromFile.add(
+          DayFactsFile.describe(new DayFactsFile.Fact(pid, s, a, first, w))));
+      DayFactsFile.read(bytes, "f.vdf", b, (pid, s, a, first, w) -> fromBytes.add(
+          DayFactsFile.describe(new DayFactsFile.Fact(pid, s, a, first, w))));
+      assertThat(fromBytes).as("bucket %d", b).isNotEmpty().containsExactlyElementsOf(fromFile);
+    }
+  }
+
+  @Test
+  void aFileCutShortInMemoryIsNamedWithItsBucket() throws Exception {
+    Path file = dir.resolve("g.vdf");
+    List<DayFactsFile.Fact> facts = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      facts.add(new DayFactsFile.Fact(i * 7919L, "teams", "chat", 3, new long[] {1L << i}));
+    }
+    DayFactsFile.write(file, 4, facts);
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DayFactsFile.read(cut, "s3a://b/files/k/facts.vdf", 3,
+        (pid, s, a, first, w) -> {}))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("Cannot read bucket 3 of the day facts in s3a://b/files/k/facts.vdf: segment 3 is cut short");
   }
 
   @Test
