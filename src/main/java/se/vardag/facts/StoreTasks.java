@@ -225,11 +225,7 @@ final class StoreTasks {
   private static List<DayFactsFile.Merger> mergedWhole(Location base, List<Location> files, List<Integer> buckets) {
     List<DayFactsFile.Merger> mergers = new ArrayList<>();
     for (int bucket : buckets) {
-      DayFactsFile.Merger merger = new DayFactsFile.Merger();
-      if (base != null) {
-        DayFactsFile.read(base.resolve(bucketFile(bucket)), 0, merger);
-      }
-      mergers.add(merger);
+      mergers.add(merged(base, List.of(), bucket)); // the base's bucket file; the other files below
     }
     eachFile(files, (file, bytes) -> {
       for (int i = 0; i < buckets.size(); i++) {
